@@ -27,6 +27,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
     ],
     targets: [
         // C: liblmdb through pkg-config, behind a C-prefixed module.
@@ -70,6 +76,49 @@ let package = Package(
             ],
             swiftSettings: sharedSwiftSettings
         ),
+        // Everything people see, as pure folds of the log, with the runner that rebuilds and follows them.
+        .target(
+            name: "Projections",
+            dependencies: ["Domain", "EventLog"],
+            path: "Projections",
+            swiftSettings: sharedSwiftSettings
+        ),
+        // The 2012 history of the pôle (shared/context/2012-report.md), loaded as real commands.
+        .target(
+            name: "DemoHistory",
+            dependencies: ["App", "Domain"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // The HTTP API, feeds and web page over Hummingbird 2.
+        .target(
+            name: "HTTP",
+            dependencies: [
+                "App", "Domain", "EventLog", "Projections",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // The executable: serve, demo, replay, history, report, audit, backup, export, import, tokens.
+        .executableTarget(
+            name: "mutualise",
+            dependencies: [
+                "App", "Domain", "EventLog", "Projections", "HTTP", "DemoHistory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
         // A child process for the crash-safety test: appends and prints each acknowledged position.
         .executableTarget(
             name: "eventlog-crash-child",
@@ -103,6 +152,32 @@ let package = Package(
         .testTarget(
             name: "DomainTests",
             dependencies: ["Domain"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "Domain", "EventLog", "App", "DemoHistory", "TestSupport"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "DemoHistoryTests",
+            dependencies: ["DemoHistory", "App", "Domain", "EventLog", "TestSupport"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "HTTPTests",
+            dependencies: [
+                "HTTP", "App", "Domain", "EventLog", "Projections", "DemoHistory", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "MutualiseTests",
+            dependencies: ["mutualise", "EventLog", "TestSupport"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

@@ -151,7 +151,7 @@ public final class CommandService: Sendable {
             let stored = try await sealed(events)
             let proposed = stored.enumerated().map { index, event in
                 ProposedEvent(
-                    id: options.idempotencyKey.map { EventIdentity.derived(stream: stream, idempotencyKey: $0, index: index) } ?? UUID(),
+                    id: options.idempotencyKey.map { EventIdentity.derived(stream: stream, idempotencyKey: $0, index: index) } ?? UUID.timeOrdered(),
                     type: event.eventType, schemaVersion: event.schemaVersion, payload: event.encodedPayload()
                 )
             }

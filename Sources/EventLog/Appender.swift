@@ -16,7 +16,7 @@ enum Appender {
         guard metadata.actor.utf8.count <= RecordFormat.maxNameBytes else {
             throw EventLogError(.invalidEvent, "the actor is longer than \(RecordFormat.maxNameBytes) bytes")
         }
-        var seen = Set<UUID>()
+        var seen = Set<UUID>(minimumCapacity: events.count > 1 ? events.count : 0)
         for event in events {
             guard !event.type.isEmpty, event.type.utf8.count <= RecordFormat.maxNameBytes else {
                 throw EventLogError(.invalidEvent, "an event type is 1 to \(RecordFormat.maxNameBytes) bytes: \"\(event.type.prefix(80))\"")
@@ -24,7 +24,7 @@ enum Appender {
             guard event.payload.count <= RecordFormat.maxPayloadBytes else {
                 throw EventLogError(.invalidEvent, "payload of \(event.payload.count) bytes exceeds \(RecordFormat.maxPayloadBytes)")
             }
-            guard seen.insert(event.id).inserted else {
+            guard events.count == 1 || seen.insert(event.id).inserted else {
                 throw EventLogError(.invalidEvent, "event id \(event.id) appears twice in one append")
             }
         }

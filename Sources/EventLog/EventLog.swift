@@ -199,7 +199,7 @@ public final class EventLog: Sendable {
     /// its own short transaction so that LMDB can reuse freed pages during a long scan.
     /// `body` returns false to stop early.
     public func scan(
-        from position: UInt64 = 1, through last: UInt64 = .max, pageSize: Int = 4096,
+        from position: UInt64 = 1, through last: UInt64 = .max, pageSize: Int = 256,
         _ body: ([RecordedEvent]) throws -> Bool
     ) throws {
         var next = max(position, 1)

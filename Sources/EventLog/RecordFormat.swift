@@ -159,6 +159,9 @@ enum RecordFormat {
             let n = Int(try u16())
             try need(n); defer { offset += n }
             let slice = UnsafeRawBufferPointer(rebasing: raw[offset..<offset + n])
+            // Fast path: names are almost always ASCII, which is valid UTF-8 as it stands;
+            // `String(validating:)` is generic and pays for runtime metadata lookups on every call.
+            if isASCII(slice) { return String(decoding: slice, as: UTF8.self) }
             guard let s = String(validating: slice, as: UTF8.self) else { throw RecordFormat.corrupt(position, "invalid UTF-8") }
             return s
         }
@@ -167,6 +170,22 @@ enum RecordFormat {
             return Array(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + n]))
         }
     }
+}
+
+/// True when every byte is below 0x80 (eight bytes at a time).
+@inline(__always)
+func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    var bits: UInt64 = 0
+    while index + 8 <= bytes.count {
+        bits |= bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        index += 8
+    }
+    while index < bytes.count {
+        bits |= UInt64(bytes[index])
+        index += 1
+    }
+    return bits & 0x8080_8080_8080_8080 == 0
 }
 
 @inline(__always)

@@ -1,0 +1,106 @@
+public import Domain
+public import Foundation
+
+/// iCalendar (RFC 5545) feeds per room: the approved loans as events, and a free/busy file.
+/// Every byte comes from the log (DTSTAMP = recorded-at of the loan's last event), so a rebuild
+/// gives the same bytes.
+public struct CalendarProjection: Sendable {
+    /// PRODID of every calendar.
+    public static let prodID = "-//Mutualisation//Pole ESS Pays de Rennes//FR"
+
+    let availability: AvailabilityProjection
+    let structures: StructureDirectory
+
+    /// The UID of a loan's event: stable across rebuilds.
+    public static func uid(loan: LoanID, room: RoomID) -> String { "\(loan.rawValue).\(room.rawValue)@mutualisation" }
+
+    /// The calendar of a room (`text/calendar`): one VEVENT per approved loan, cancelled approved
+    /// loans as STATUS:CANCELLED; nil for an unknown room.
+    public func ics(room id: RoomID) -> [UInt8]? {
+        guard let room = availability.room(id) else { return nil }
+        var w = ICSWriter()
+        header(&w, name: "Salle \(room.details.name) – \(structures.name(of: room.owner))")
+        w.line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
+        w.line("X-PUBLISHED-TTL", "PT1H")
+        Self.timezone(&w)
+        let loans = room.loans.values.filter(\.wasApproved).sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }
+        let location = "\(room.details.name), \(room.details.address.street), \(room.details.address.postcode) \(room.details.address.city)"
+        for loan in loans {
+            let borrower = structures.name(of: loan.borrower)
+            w.line("BEGIN", "VEVENT")
+            w.line("UID", Self.uid(loan: loan.id, room: room.id))
+            w.line("DTSTAMP", Instant.icsUTC(Instant.date(micros: loan.lastChangeMicroseconds)))
+            w.line("SEQUENCE", String(loan.sequence))
+            w.line("DTSTART;TZID=Europe/Paris", Instant.icsParis(loan.period.start))
+            w.line("DTEND;TZID=Europe/Paris", Instant.icsParis(loan.period.end))
+            w.text("SUMMARY", "\(borrower) : \(loan.purpose)")
+            var description = "Emprunteur : \(borrower)\nObjet : \(loan.purpose)\nPersonnes : \(loan.people)"
+            if loan.status == .cancelled, let reason = loan.reason { description += "\nAnnulé : \(reason)" }
+            w.text("DESCRIPTION", description)
+            w.text("LOCATION", location)
+            w.line("GEO", "\(decimalText(room.details.position.latitude));\(decimalText(room.details.position.longitude))")
+            w.line("STATUS", loan.status == .cancelled ? "CANCELLED" : "CONFIRMED")
+            w.line("TRANSP", "OPAQUE")
+            w.line("END", "VEVENT")
+        }
+        w.line("END", "VCALENDAR")
+        return w.bytes
+    }
+
+    /// A VFREEBUSY file of `room` over `[from, to)`: approved loans as `FBTYPE=BUSY`, pending ones
+    /// as `FBTYPE=BUSY-TENTATIVE`, UTC periods sorted; nil for an unknown room.
+    public func freeBusy(room id: RoomID, from: Date, to: Date) -> [UInt8]? {
+        guard let room = availability.room(id), let fb = availability.freeBusy(room: id, from: from, to: to) else { return nil }
+        var w = ICSWriter()
+        w.line("BEGIN", "VCALENDAR")
+        w.line("PRODID", Self.prodID)
+        w.line("VERSION", "2.0")
+        w.line("CALSCALE", "GREGORIAN")
+        w.line("METHOD", "PUBLISH")
+        w.line("BEGIN", "VFREEBUSY")
+        w.line("UID", "freebusy.\(room.id.rawValue)@mutualisation")
+        w.line("DTSTAMP", Instant.icsUTC(Instant.date(micros: room.lastChangeMicroseconds)))
+        w.line("DTSTART", Instant.icsUTC(from))
+        w.line("DTEND", Instant.icsUTC(to))
+        for b in fb.busy where b.status == .approved {
+            w.line("FREEBUSY;FBTYPE=BUSY", "\(Instant.icsUTC(b.period.start))/\(Instant.icsUTC(b.period.end))")
+        }
+        for b in fb.busy where b.status == .pending {
+            w.line("FREEBUSY;FBTYPE=BUSY-TENTATIVE", "\(Instant.icsUTC(b.period.start))/\(Instant.icsUTC(b.period.end))")
+        }
+        w.line("END", "VFREEBUSY")
+        w.line("END", "VCALENDAR")
+        return w.bytes
+    }
+
+    private func header(_ w: inout ICSWriter, name: String) {
+        w.line("BEGIN", "VCALENDAR")
+        w.line("PRODID", Self.prodID)
+        w.line("VERSION", "2.0")
+        w.line("CALSCALE", "GREGORIAN")
+        w.line("METHOD", "PUBLISH")
+        w.text("X-WR-CALNAME", name)
+        w.line("X-WR-TIMEZONE", "Europe/Paris")
+    }
+
+    /// Europe/Paris under the EU rule (the same rule ParisTime applies).
+    static func timezone(_ w: inout ICSWriter) {
+        w.line("BEGIN", "VTIMEZONE")
+        w.line("TZID", "Europe/Paris")
+        w.line("BEGIN", "DAYLIGHT")
+        w.line("TZOFFSETFROM", "+0100")
+        w.line("TZOFFSETTO", "+0200")
+        w.line("TZNAME", "CEST")
+        w.line("DTSTART", "19960331T020000")
+        w.line("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+        w.line("END", "DAYLIGHT")
+        w.line("BEGIN", "STANDARD")
+        w.line("TZOFFSETFROM", "+0200")
+        w.line("TZOFFSETTO", "+0100")
+        w.line("TZNAME", "CET")
+        w.line("DTSTART", "19961027T030000")
+        w.line("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+        w.line("END", "STANDARD")
+        w.line("END", "VTIMEZONE")
+    }
+}

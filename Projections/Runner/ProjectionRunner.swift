@@ -1,0 +1,143 @@
+public import EventLog
+import Foundation
+import Synchronization
+
+/// Rebuilds every projection in one pass over the log, follows the log live, and answers
+/// read-your-writes waits. The live state sits behind a mutex; as-of replays build their own.
+public final class ProjectionRunner: Sendable {
+    struct Waiter {
+        let position: UInt64
+        let continuation: CheckedContinuation<Bool, Never>
+    }
+
+    struct Core {
+        var state = ProjectionState()
+        var waiters: [UInt64: Waiter] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    /// The log folded.
+    public let log: EventLog
+    private let core = Mutex<Core>(Core())
+
+    /// Records per page of a rebuild (each page in its own short read transaction).
+    public static let pageSize = 4096
+
+    /// A runner over `log`, at position 0 until ``rebuild()``.
+    public init(log: EventLog) { self.log = log }
+
+    /// Position of the last record applied to the live state.
+    public var position: UInt64 { core.withLock { $0.state.position } }
+
+    /// Thread-safe read of the live state (keep `body` short: appliers wait meanwhile; do not keep
+    /// a copy of the state, or the next apply copies its storage).
+    public func withState<R>(_ body: (ProjectionState) throws -> R) rethrows -> R {
+        try core.withLock { core in try body(core.state) }
+    }
+
+    /// Replays the log from after the live position to the head (from position 1 at start-up),
+    /// then swaps the result in. Returns the number of records read and the rate.
+    @discardableResult
+    public func rebuild() throws -> (records: Int, seconds: Double, recordsPerSecond: Double) {
+        var state = core.withLock { core -> ProjectionState in
+            let s = core.state
+            core.state = ProjectionState()  // drop our reference so the fold mutates in place
+            return s
+        }
+        let start = ContinuousClock.now
+        let first = state.position
+        defer {
+            let final = state
+            core.withLock { core in
+                if core.state.position <= final.position { core.state = final }
+                Self.wake(&core)
+            }
+        }
+        try log.scan(from: state.position + 1, pageSize: Self.pageSize) { page in
+            for record in page { state.apply(record) }
+            return true
+        }
+        let seconds = Self.seconds(ContinuousClock.now - start)
+        let records = Int(state.position - first)
+        return (records, seconds, seconds > 0 ? Double(records) / seconds : 0)
+    }
+
+    /// Follows the log live from the current position until the task is cancelled, waking
+    /// ``waitUntil(position:timeout:)`` callers as records are applied.
+    public func follow() async throws {
+        let subscription = log.subscribe(after: position)
+        for try await record in subscription {
+            core.withLock { core in
+                core.state.apply(record)
+                if !core.waiters.isEmpty { Self.wake(&core) }
+            }
+        }
+    }
+
+    /// Read-your-writes: true once the live state has applied `position`, false after `timeout`.
+    public func waitUntil(position target: UInt64, timeout: Duration) async -> Bool {
+        let id = core.withLock { core -> UInt64? in
+            if core.state.position >= target { return nil }
+            core.nextWaiter += 1
+            return core.nextWaiter
+        }
+        guard let id else { return true }
+        let timer = Task { [self] in
+            try? await Task.sleep(for: timeout)
+            let waiter = core.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.continuation.resume(returning: false)
+        }
+        let reached = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let done = core.withLock { core -> Bool in
+                if core.state.position >= target { return true }
+                core.waiters[id] = Waiter(position: target, continuation: continuation)
+                return false
+            }
+            if done { continuation.resume(returning: true) }
+        }
+        timer.cancel()
+        return reached
+    }
+
+    /// An as-of state rebuilt from position 1 up to `limit`, never touching a live one. Stops at
+    /// the first record past the position or recorded after the instant (recorded-at never
+    /// decreases along the log).
+    public static func replay(_ log: EventLog, until limit: ReplayLimit) throws -> ProjectionState {
+        var state = ProjectionState()
+        switch limit {
+        case .head:
+            try log.scan(from: 1, pageSize: pageSize) { page in
+                for record in page { state.apply(record) }
+                return true
+            }
+        case .position(let last):
+            guard last > 0 else { return state }
+            try log.scan(from: 1, through: last, pageSize: pageSize) { page in
+                for record in page { state.apply(record) }
+                return true
+            }
+        case .instant(let date):
+            let limit = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+            try log.scan(from: 1, pageSize: pageSize) { page in
+                for record in page {
+                    if record.recordedAtMicroseconds > limit { return false }
+                    state.apply(record)
+                }
+                return true
+            }
+        }
+        return state
+    }
+
+    private static func wake(_ core: inout Core) {
+        let position = core.state.position
+        for (id, waiter) in core.waiters where waiter.position <= position {
+            core.waiters.removeValue(forKey: id)
+            waiter.continuation.resume(returning: true)
+        }
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

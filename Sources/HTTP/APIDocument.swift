@@ -1,0 +1,188 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of the API, served at `/openapi.json`. Kept true by a test that
+/// compares it with the router's routes.
+enum APIDocument {
+    /// One operation: method, path (OpenAPI style), who may call it, what it takes.
+    struct Operation {
+        let method: String
+        let path: String
+        let summary: String
+        let auth: Auth
+        let body: [String: Any]?
+        let query: [(String, String)]
+
+        init(_ method: String, _ path: String, _ summary: String, _ auth: Auth, body: [String: Any]? = nil, query: [(String, String)] = []) {
+            self.method = method
+            self.path = path
+            self.summary = summary
+            self.auth = auth
+            self.body = body
+            self.query = query
+        }
+    }
+
+    enum Auth { case publicAccess, bearer, coordinator }
+
+    static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required, "additionalProperties": false]
+    }
+
+    static var string: [String: Any] {
+        ["type": "string", "maxLength": 200]
+    }
+    static var text: [String: Any] {
+        ["type": "string", "maxLength": 5000]
+    }
+    static var localDateTime: [String: Any] {
+        ["type": "string", "description": "AAAA-MM-JJTHH:MM (heure de Paris) ou RFC 3339 avec décalage", "example": "2027-04-27T10:00"]
+    }
+    static var date: [String: Any] {
+        ["type": "string", "format": "date"]
+    }
+    static var reason: [String: Any] {
+        object(["reason": text])
+    }
+    static var address: [String: Any] {
+        object(["street": string, "postcode": ["type": "string", "maxLength": 10], "city": string], required: ["street", "postcode", "city"])
+    }
+    static var conditions: [String: Any] {
+        object([
+        "kind": ["type": "string", "enum": ["free", "price", "exchange"]], "detail": text,
+        "halfDayCents": ["type": "integer", "minimum": 0], "dayCents": ["type": "integer", "minimum": 0],
+    ], required: ["kind"])
+    }
+    static var equipment: [String: Any] {
+        ["type": "array", "maxItems": 20, "items": ["type": "string", "enum": ["projector", "screen", "whiteboard", "paperboard", "wifi", "soundSystem", "videoconference", "kitchen", "accessibleToilets"]]]
+    }
+    static var roomProperties: [String: Any] {
+        [
+        "id": string, "structure": string, "name": string, "address": address,
+        "latitude": ["type": "number", "minimum": -90, "maximum": 90], "longitude": ["type": "number", "minimum": -180, "maximum": 180],
+        "capacity": ["type": "integer", "minimum": 1], "surface": ["type": "number", "exclusiveMinimum": 0], "equipment": equipment,
+        "equipmentNotes": text, "stepFree": ["type": "boolean"], "conditions": conditions, "description": text,
+    ]
+    }
+
+    static var operations: [Operation] {
+        [
+        Operation("get", "/health", "État du serveur et position du journal", .publicAccess),
+        Operation("get", "/openapi.json", "Ce document", .publicAccess),
+        Operation("get", "/metrics", "Métriques Prometheus", .publicAccess),
+        Operation("post", "/structures", "Enregistrer une structure", .coordinator, body: object([
+            "id": string, "name": string, "kind": ["type": "string", "enum": ["association", "cooperative", "mutuelle", "collectivite", "autre"]],
+            "email": string, "siret": string, "address": address,
+        ], required: ["name", "kind"])),
+        Operation("get", "/structures/{id}", "Une structure", .publicAccess),
+        Operation("put", "/structures/{id}/quota", "Quota mensuel d’emprunt (heures)", .coordinator, body: object(["hoursPerMonth": ["type": ["integer", "null"], "minimum": 0]])),
+        Operation("post", "/rooms", "Proposer une salle", .bearer, body: object(roomProperties, required: ["name", "address", "latitude", "longitude", "capacity", "stepFree", "conditions"])),
+        Operation("get", "/rooms/{id}", "Une salle", .publicAccess),
+        Operation("patch", "/rooms/{id}", "Modifier une salle", .bearer, body: object(roomProperties)),
+        Operation("delete", "/rooms/{id}", "Retirer une salle", .bearer, body: reason),
+        Operation("post", "/rooms/{id}/availability", "Ouvrir une disponibilité (ponctuelle ou hebdomadaire)", .bearer, body: object([
+            "id": string, "start": localDateTime, "end": localDateTime,
+            "weekly": object(["weekday": ["type": "integer", "minimum": 1, "maximum": 7], "from": ["type": "string", "example": "14:00"], "to": ["type": "string", "example": "18:00"]], required: ["weekday", "from", "to"]),
+            "startDate": date, "endDate": date,
+        ])),
+        Operation("delete", "/rooms/{id}/availability/{aid}", "Fermer une disponibilité", .bearer),
+        Operation("post", "/rooms/{id}/loans", "Demander un prêt (ponctuel ou récurrent)", .bearer, body: object([
+            "id": string, "borrower": string, "start": localDateTime, "end": localDateTime,
+            "people": ["type": "integer", "minimum": 1], "purpose": text,
+            "repeat": object(["every": ["type": "string", "enum": ["week", "month"]], "until": date], required: ["every", "until"]),
+        ], required: ["start", "end", "people", "purpose"])),
+        Operation("post", "/rooms/{id}/loans/{lid}/approve", "Approuver un prêt", .bearer, body: reason),
+        Operation("post", "/rooms/{id}/loans/{lid}/decline", "Refuser un prêt", .bearer, body: reason),
+        Operation("post", "/rooms/{id}/loans/{lid}/cancel", "Annuler un prêt", .bearer, body: reason),
+        Operation("get", "/rooms/{id}/availability", "Créneaux libres et occupés d’une salle", .publicAccess, query: [("from", "date-time"), ("to", "date-time")]),
+        Operation("get", "/rooms/{id}/calendar.ics", "Agenda iCalendar de la salle", .publicAccess),
+        Operation("get", "/rooms/{id}/freebusy.ifb", "Libre/occupé iCalendar (VFREEBUSY)", .publicAccess, query: [("from", "date-time"), ("to", "date-time")]),
+        Operation("get", "/availability", "Salles libres sur un créneau", .publicAccess, query: [("from", "date-time"), ("to", "date-time"), ("people", "integer"), ("near", "string"), ("radius_km", "number")]),
+        Operation("get", "/carte-ouverte.geojson", "Flux Carte-ouverte (GeoJSON RFC 7946)", .publicAccess),
+        Operation("get", "/carte-ouverte.csv", "Flux Carte-ouverte (CSV)", .publicAccess),
+        Operation("post", "/pepiniere/desks", "Ajouter un bureau", .coordinator, body: object(["id": string, "site": string, "label": string, "floor": string], required: ["label"])),
+        Operation("post", "/pepiniere/applications", "Candidater pour un bureau", .bearer, body: object([
+            "id": string, "site": string, "project": string, "description": text,
+            "contact": object(["name": string, "email": string, "phone": string], required: ["name", "email"]),
+        ], required: ["project", "description", "contact"])),
+        Operation("post", "/pepiniere/applications/{id}/allocate", "Attribuer un bureau", .coordinator, body: object(["site": string, "desk": string, "start": date, "end": date, "reason": text], required: ["desk", "start", "end"])),
+        Operation("post", "/pepiniere/applications/{id}/offer", "Proposer un bureau avec délai de réponse", .coordinator, body: object(["site": string, "desk": string, "start": date, "end": date, "holdDays": ["type": "integer", "minimum": 1, "maximum": 60], "reason": text], required: ["desk", "start", "end"])),
+        Operation("post", "/pepiniere/applications/{id}/accept", "Accepter un bureau proposé", .bearer, body: object(["site": string])),
+        Operation("post", "/pepiniere/applications/{id}/extend", "Prolonger une attribution", .coordinator, body: object(["site": string, "end": date], required: ["end"])),
+        Operation("post", "/pepiniere/applications/{id}/leave", "Enregistrer une sortie", .coordinator, body: object(["site": string, "reason": text, "date": date])),
+        Operation("post", "/pepiniere/applications/{id}/reject", "Refuser une candidature", .coordinator, body: object(["site": string, "reason": text])),
+        Operation("get", "/pepiniere", "Tableau des bureaux et liste d’attente", .publicAccess),
+        Operation("put", "/phare/capacity", "Capacité du Phare", .coordinator, body: object([
+            "total": ["type": "number", "exclusiveMinimum": 0],
+            "byUse": object(["commerce": ["type": "number"], "bureaux": ["type": "number"], "services": ["type": "number"], "hebergement": ["type": "number"]]),
+        ], required: ["total"])),
+        Operation("post", "/phare/requests", "Demander une surface au Phare", .bearer, body: object([
+            "id": string, "structure": string, "use": ["type": "string", "enum": ["commerce", "bureaux", "services", "hebergement"]],
+            "surface": ["type": "number", "exclusiveMinimum": 0], "wishedDate": date, "notes": text,
+        ], required: ["use", "surface"])),
+        Operation("patch", "/phare/requests/{id}", "Modifier une demande", .bearer, body: object([
+            "use": ["type": "string", "enum": ["commerce", "bureaux", "services", "hebergement"]], "surface": ["type": "number", "exclusiveMinimum": 0], "wishedDate": date, "notes": text,
+        ])),
+        Operation("delete", "/phare/requests/{id}", "Retirer une demande", .bearer, body: reason),
+        Operation("post", "/phare/requests/{id}/allocate", "Attribuer une surface", .coordinator, body: object(["surface": ["type": "number", "exclusiveMinimum": 0]], required: ["surface"])),
+        Operation("post", "/phare/requests/{id}/decline", "Refuser une demande", .coordinator, body: reason),
+        Operation("get", "/phare", "Demande et attributions du Phare", .publicAccess),
+        Operation("get", "/reports/{year}", "Rapport d’activité de l’année (JSON ou HTML)", .coordinator),
+        Operation("get", "/audit/history/{stream}", "Historique d’un flux", .coordinator),
+        Operation("get", "/audit/structures/{id}/history", "Historique d’une structure", .coordinator),
+        Operation("get", "/audit/verify", "Vérifier la chaîne d’intégrité", .coordinator),
+        Operation("get", "/audit/as-of", "Relire l’état à une date ou une position", .coordinator, query: [("at", "date-time"), ("position", "integer")]),
+        Operation("get", "/events", "Le journal pour les abonnés (JSON ou Server-Sent Events)", .coordinator, query: [("from", "integer")]),
+        Operation("delete", "/people/{id}", "Effacer les données personnelles d’une personne", .coordinator),
+        Operation("get", "/", "La carte des salles (page web)", .publicAccess),
+    ]
+    }
+
+    /// The document.
+    static func openAPI() -> [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            var item: [String: Any] = [
+                "summary": operation.summary,
+                "operationId": operation.method + operation.path.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""),
+                "responses": responses(for: operation),
+            ]
+            var parameters: [[String: Any]] = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment in
+                ["name": String(segment.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string", "maxLength": 64]]
+            }
+            for (name, type) in operation.query {
+                let schema: [String: Any] = type == "integer" || type == "number" ? ["type": type] : ["type": "string"]
+                parameters.append(["name": name, "in": "query", "required": false, "schema": schema])
+            }
+            if !parameters.isEmpty { item["parameters"] = parameters }
+            if let body = operation.body {
+                item["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]]
+            }
+            if operation.auth != .publicAccess { item["security"] = [["bearer": [String]()]] }
+            paths[operation.path, default: [:]][operation.method] = item
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Mutualisation", "version": "1.0.0", "description": "Prêts de salles, pépinière et Phare des structures de l’ESS du Pays de Rennes. Erreurs au format RFC 9457 (application/problem+json)."],
+            "paths": paths,
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": [
+                    "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": text, "code": string, "field": string, "instance": string]),
+                    "Written": object(["id": string, "version": ["type": "integer"], "position": ["type": "integer"]], required: ["id", "version", "position"]),
+                ],
+            ],
+        ]
+    }
+
+    static func responses(for operation: Operation) -> [String: Any] {
+        let problem: [String: Any] = ["description": "Refus (RFC 9457)", "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+        var responses: [String: Any] = ["default": problem]
+        if operation.method == "get" {
+            responses["200"] = ["description": "OK"]
+        } else {
+            responses[operation.method == "post" && !operation.path.hasSuffix("approve") ? "201" : "200"] = ["description": "Écrit", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Written"]]]]
+            responses["200"] = responses["200"] ?? ["description": "Écrit"]
+        }
+        return responses
+    }
+}

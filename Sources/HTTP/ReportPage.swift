@@ -1,0 +1,46 @@
+import Foundation
+import Projections
+
+/// The printable activity report: figures and a bar chart of loans per month (inline SVG, no script).
+enum ReportPage {
+    static let months = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+
+    static func html(_ report: ActivityReport) -> String {
+        let maximum = max(report.loansByMonth.max() ?? 0, 1)
+        var bars = ""
+        for (index, count) in report.loansByMonth.enumerated() {
+            let height = Double(count) / Double(maximum) * 160
+            let x = 40 + index * 48
+            bars += """
+            <g><rect x="\(x)" y="\(190 - height)" width="34" height="\(height)" fill="#1f5f8b"><title>\(months[index]) : \(count) prêt(s)</title></rect>\
+            <text x="\(x + 17)" y="\(184 - height)" text-anchor="middle" font-size="12">\(count)</text>\
+            <text x="\(x + 17)" y="208" text-anchor="middle" font-size="11">\(months[index])</text></g>
+            """
+        }
+        let rows: [(String, String)] = [
+            ("Prêts de salles tenus", "\(report.loansHeld)"),
+            ("Heures prêtées", String(format: "%.1f", report.hoursLent)),
+            ("Structures prêteuses", "\(report.lendingStructures)"),
+            ("Structures emprunteuses", "\(report.borrowingStructures)"),
+            ("Salles proposées au 31 décembre", "\(report.roomsOnOffer)"),
+            ("Projets accueillis à la pépinière", "\(report.projectsHosted)"),
+            ("Entrées de projets", "\(report.projectEntries)"),
+            ("Sorties de projets", "\(report.projectExits)"),
+            ("Occupation moyenne des bureaux", String(format: "%.0f %%", report.averageDeskOccupancyPercent)),
+        ]
+        let table = rows.map { "<tr><th scope=\"row\">\(escapeHTML($0.0))</th><td>\(escapeHTML($0.1))</td></tr>" }.joined()
+        return """
+        <!doctype html>
+        <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Rapport d’activité \(report.year) — Mutualisation</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+        table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}
+        td{text-align:right}@media print{body{margin:0}}</style></head>
+        <body><main><h1>Rapport d’activité \(report.year)</h1>
+        <h2>Chiffres de l’année</h2><table>\(table)</table>
+        <h2>Prêts de salles par mois</h2>
+        <svg role="img" aria-label="Prêts de salles par mois en \(report.year)" viewBox="0 0 620 215" width="100%">\(bars)</svg>
+        </main></body></html>
+        """
+    }
+}

@@ -1,0 +1,123 @@
+public import App
+public import EventLog
+import Foundation
+public import Hummingbird
+import HTTPTypes
+public import Logging
+public import Projections
+public import Prometheus
+
+/// What the routes need: the log, the command service, tokens, the live projections.
+public struct ServerDependencies: Sendable {
+    /// The event log.
+    public let log: EventLog
+    /// The one path to the domain.
+    public let service: CommandService
+    /// Bearer tokens.
+    public let tokens: AccessTokens
+    /// The live projections.
+    public let runner: ProjectionRunner
+    /// The server's logger.
+    public let logger: Logger
+    /// How long a write waits for its projection to catch up (read-your-writes).
+    public var readYourWritesTimeout: Duration = .seconds(2)
+    /// The Prometheus registry behind `GET /metrics` (nil: metrics off, e.g. in tests).
+    public var metricsRegistry: PrometheusCollectorRegistry?
+
+    /// Creates the dependencies.
+    public init(log: EventLog, service: CommandService, tokens: AccessTokens, runner: ProjectionRunner, logger: Logger) {
+        self.log = log
+        self.service = service
+        self.tokens = tokens
+        self.runner = runner
+        self.logger = logger
+    }
+}
+
+/// Builds the router: middleware, then every route of the API, the feeds and the web page.
+public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequestContext> {
+    let router = Router(context: ServerRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: BearerAuthenticator(tokens: dependencies.tokens))
+    let routes = Routes(dependencies: dependencies)
+    routes.register(on: router)
+    return router
+}
+
+/// Builds the Hummingbird application listening on `host:port`.
+public func buildApplication(_ dependencies: ServerDependencies, host: String, port: Int) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(dependencies),
+        configuration: .init(address: .hostname(host, port: port), serverName: "mutualisation"),
+        logger: dependencies.logger
+    )
+}
+
+/// The routes, grouped by resource in extensions (Routes+Rooms.swift, …).
+struct Routes: Sendable {
+    let dependencies: ServerDependencies
+    var service: CommandService { dependencies.service }
+    var log: EventLog { dependencies.log }
+    var runner: ProjectionRunner { dependencies.runner }
+
+    func register(on router: Router<ServerRequestContext>) {
+        registerSystem(on: router)
+        registerStructures(on: router)
+        registerRooms(on: router)
+        registerPepiniere(on: router)
+        registerPhare(on: router)
+        registerFeeds(on: router)
+        registerAudit(on: router)
+        registerWeb(on: router)
+    }
+
+    /// Options of a command from the request's headers: `If-Match` (stream version) and `Idempotency-Key`.
+    func options(_ request: Request) throws -> CommandOptions {
+        var options = CommandOptions()
+        if let ifMatch = request.headers[.ifMatch] {
+            let trimmed = ifMatch.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))
+            guard let version = UInt64(trimmed) else {
+                throw Problem.invalid("If-Match", "If-Match doit porter une version de flux (entier), par ex. \"3\".", code: "request.invalidIfMatch", status: .badRequest)
+            }
+            options.expectedVersion = version
+        }
+        if let key = request.headers[HTTPField.Name("Idempotency-Key")!] {
+            guard !key.isEmpty, key.utf8.count <= 200 else {
+                throw Problem.invalid("Idempotency-Key", "Idempotency-Key doit faire 1 à 200 caractères.", code: "request.invalidIdempotencyKey", status: .badRequest)
+            }
+            options.idempotencyKey = key
+        }
+        return options
+    }
+
+    /// Waits until the live projections include `position`, so that a read after a write sees it.
+    func awaitProjection(_ position: UInt64) async {
+        _ = await runner.waitUntil(position: position, timeout: dependencies.readYourWritesTimeout)
+    }
+
+    /// The answer to every successful write: `{"id", "version", "position"}` plus extra fields.
+    func written(_ id: String, version: UInt64, position: UInt64, status: HTTPResponse.Status = .created, extra: [String: Any] = [:]) async -> Response {
+        await awaitProjection(position)
+        var object = extra
+        object["id"] = id
+        object["version"] = version
+        object["position"] = position
+        var response = JSONResponse.object(object, status: status)
+        response.headers[.eTag] = "\"\(version)\""
+        return response
+    }
+}
+
+/// JSON responses from dictionaries or arrays (sorted keys: stable bytes for tests and caches).
+enum JSONResponse {
+    static func object(_ object: Any, status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return bytes(Array(data), status: status, contentType: contentType)
+    }
+
+    static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String, extraHeaders: HTTPFields = [:]) -> Response {
+        var headers = extraHeaders
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

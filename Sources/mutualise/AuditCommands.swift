@@ -1,0 +1,164 @@
+import App
+import ArgumentParser
+import EventLog
+import Foundation
+
+/// `mutualise audit verify`.
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Audit the log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Recompute every checksum and the SHA-256 chain; report the first bad position.")
+        @OptionGroup var dataOptions: DataOptions
+
+        func run() async throws {
+            let log = try dataOptions.openLog()
+            defer { log.close() }
+            var progress = Progress("vérification")
+            let verification: ChainVerification
+            do {
+                verification = try log.verifyChain { progress.update(Int($0)) }
+            } catch {
+                throw Refusal("vérification impossible : \(error.message)")
+            }
+            progress.finish()
+            if let failure = verification.failure {
+                print("ÉCHEC à la position \(failure.position) : \(failure.reason) (\(verification.checkedRecords) enregistrements vérifiés avant)")
+                throw ExitCode(1)
+            }
+            print("chaîne intègre : \(verification.checkedRecords) enregistrements, tête \(verification.headPosition), empreinte \(verification.lastHash.hex)")
+        }
+    }
+}
+
+/// `mutualise history STREAM`.
+struct History: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print every event of one stream (e.g. room-salle-radiance), with actor, time and position.")
+    @OptionGroup var dataOptions: DataOptions
+    @Argument(help: "The stream id.") var stream: String
+
+    func run() async throws {
+        let log = try dataOptions.openLog()
+        defer { log.close() }
+        let records: [RecordedEvent]
+        do { records = try log.readStream(stream) } catch { throw Refusal(error.message) }
+        guard !records.isEmpty else { throw Refusal("aucun événement dans le flux « \(stream) »") }
+        for record in records {
+            let time = ISO8601DateFormatter().string(from: record.recordedAt)
+            print("\(record.position)\tv\(record.streamVersion)\t\(time)\t\(record.actor)\t\(record.type)")
+        }
+    }
+}
+
+/// `mutualise backup DEST`.
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a consistent, compacted copy of the data folder while the server runs.")
+    @OptionGroup var dataOptions: DataOptions
+    @Argument(help: "A new (or empty) folder.") var destination: String
+
+    func run() async throws {
+        let log = try dataOptions.openLog()
+        defer { log.close() }
+        do { try log.backup(to: destination) } catch { throw Refusal(error.message) }
+        let copy = try DataOptions.parse(["--data", destination]).openLog()
+        defer { copy.close() }
+        let head = (try? copy.head())
+        print("sauvegarde écrite dans \(destination) : tête \(head?.position ?? 0), empreinte \(head?.hash.hex ?? "-")")
+    }
+}
+
+/// `mutualise export [--from N]`: JSON Lines on standard output.
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the log as JSON Lines to standard output.")
+    @OptionGroup var dataOptions: DataOptions
+    @Option(help: "First position to export.") var from: UInt64 = 1
+
+    func run() async throws {
+        let log = try dataOptions.openLog()
+        defer { log.close() }
+        var progress = Progress("export")
+        var count = 0
+        let output = FileHandle.standardOutput
+        do {
+            try log.scan(from: from, pageSize: 1024) { page in
+                var chunk = ""
+                for record in page { chunk += record.jsonLine + "\n" }
+                output.write(Data(chunk.utf8))
+                count += page.count
+                progress.update(count)
+                return true
+            }
+        } catch {
+            throw Refusal("export interrompu : \(error)")
+        }
+        progress.finish()
+    }
+}
+
+/// `mutualise import FILE`: appends exported records, verifying the chain; refuses a broken one.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Import JSON Lines written by `export` into a data folder (the chain must continue it).")
+    @OptionGroup var dataOptions: DataOptions
+    @Argument(help: "The file to import (- for standard input).") var file: String
+
+    func run() async throws {
+        let handle: FileHandle
+        if file == "-" {
+            handle = .standardInput
+        } else {
+            guard let opened = FileHandle(forReadingAtPath: file) else { throw Refusal("fichier introuvable : \(file)") }
+            handle = opened
+        }
+        let log = try dataOptions.openLog()
+        defer { log.close() }
+        var progress = Progress("import")
+        var batch: [RecordedEvent] = []
+        var imported = 0
+        var lineNumber = 0
+        var pending = Data()
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            do { try await log.importRecords(batch) } catch { throw Refusal("import refusé à la ligne \(lineNumber) : \(error.message) ; \(imported) enregistrements importés avant") }
+            imported += batch.count
+            batch.removeAll(keepingCapacity: true)
+            progress.update(imported)
+        }
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: 10) {
+                let line = pending[pending.startIndex..<newline]
+                pending = Data(pending[(newline + 1)...])
+                lineNumber += 1
+                guard !line.isEmpty else { continue }
+                do { batch.append(try RecordedEvent(jsonLine: String(decoding: line, as: UTF8.self))) } catch { throw Refusal("ligne \(lineNumber) : \(error.message)") }
+                if batch.count == 1000 { try await flush() }
+            }
+            if chunk.isEmpty { break }
+        }
+        if !pending.isEmpty {
+            lineNumber += 1
+            do { batch.append(try RecordedEvent(jsonLine: String(decoding: pending, as: UTF8.self))) } catch { throw Refusal("ligne \(lineNumber) : \(error.message)") }
+        }
+        try await flush()
+        progress.finish()
+        print("\(imported) enregistrements importés, chaîne vérifiée")
+    }
+}
+
+/// `mutualise erase-person ID`: crypto-erasure of a porteur's personal data.
+struct ErasePerson: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "erase-person", abstract: "Erase a person's personal data (their key); the log stays verifiable.")
+    @OptionGroup var dataOptions: DataOptions
+    @Argument(help: "The person's id.") var id: String
+
+    func run() async throws {
+        let log = try dataOptions.openLog()
+        defer { log.close() }
+        let person: PersonIDArgument = try PersonIDArgument(id)
+        let erased: Bool
+        do { erased = try await PersonalDataVault(log: log).erase(person.value) } catch { throw refusal(error) }
+        guard erased else { throw Refusal("aucune donnée personnelle pour « \(id) »") }
+        print("données personnelles de \(id) effacées")
+    }
+}

@@ -1,0 +1,86 @@
+import EventLog
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `mutualise` binary and returns its exit status and standard output.
+func mutualise(_ arguments: [String], environment: [String: String]? = nil) async throws -> (status: Int32, output: String) {
+    let binary = try #require(builtProductPath("mutualise"), "the mutualise executable is built with the tests")
+    let process = try ChildProcess(binary, arguments, environment: environment)
+    let status = process.wait()
+    return (status, process.lines.joined(separator: "\n"))
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func theDemoGivesThe2012FiguresAndTheChainVerifies() async throws {
+        let folder = TemporaryFolder("cli")
+        let data = folder.sub("data")
+        let demo = try await mutualise(["demo", "--data", data])
+        #expect(demo.status == 0, "\(demo.output)")
+        let again = try await mutualise(["demo", "--data", data])
+        #expect(again.status == 1, "a folder that holds events is refused")
+
+        let report = try await mutualise(["report", "2012", "--data", data, "--format", "json"])
+        #expect(report.status == 0)
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        #expect((figures["loansHeld"] as? Int ?? 0) >= 8)
+        #expect(figures["projectsHosted"] as? Int == 5)
+        #expect(figures["projectEntries"] as? Int == 1)
+        #expect(figures["projectExits"] as? Int == 1)
+
+        let verify = try await mutualise(["audit", "verify", "--data", data])
+        #expect(verify.status == 0 && verify.output.contains("chaîne intègre"))
+
+        let history = try await mutualise(["history", "phare", "--data", data])
+        #expect(history.status == 0 && history.output.contains("phare."))
+
+        let asOf = try await mutualise(["replay", "--until", "2012-06-30T23:59:59+02:00", "--data", data])
+        #expect(asOf.status == 0 && asOf.output.contains("2012-06"))
+    }
+
+    @Test func exportThenImportRebuildsTheSameChainAndABrokenExportIsRefused() async throws {
+        let folder = TemporaryFolder("cli")
+        let data = folder.sub("data")
+        #expect(try await mutualise(["demo", "--data", data]).status == 0)
+        let export = try await mutualise(["export", "--data", data])
+        #expect(export.status == 0)
+        let file = folder.sub("events.jsonl")
+        try (export.output + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try await mutualise(["import", file, "--data", folder.sub("copy")])
+        #expect(imported.status == 0, "\(imported.output)")
+        let source = try EventLog(directory: data, configuration: .init())
+        let copy = try EventLog(directory: folder.sub("copy"), configuration: .init())
+        #expect(try source.head().hash == (try copy.head()).hash)
+        source.close()
+        copy.close()
+
+        var lines = export.output.split(separator: "\n").map(String.init)
+        lines[3] = lines[3].replacingOccurrences(of: "\"actor\":\"", with: "\"actor\":\"x")
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let refused = try await mutualise(["import", file, "--data", folder.sub("tampered")])
+        #expect(refused.status == 1)
+        let empty = try EventLog(directory: folder.sub("tampered"), configuration: .init())
+        #expect(try empty.headPosition() == 0, "a refused import writes nothing")
+        empty.close()
+    }
+
+    @Test func tokensAreIssuedOnceListedAndRevoked() async throws {
+        let folder = TemporaryFolder("cli")
+        let data = folder.sub("data")
+        let issued = try await mutualise(["token", "issue", "--role", "coordinator", "--label", "essai", "--data", data])
+        #expect(issued.status == 0 && issued.output.hasPrefix("mut_"))
+        let list = try await mutualise(["token", "list", "--data", data])
+        #expect(list.output.contains("coordinator") && !list.output.contains(issued.output))
+        let id = String(list.output.split(separator: "\t").first ?? "")
+        #expect(try await mutualise(["token", "revoke", id, "--data", data]).status == 0)
+        #expect(try await mutualise(["token", "list", "--data", data]).output.contains("révoqué"))
+    }
+
+    @Test func usageErrorsExitWithTwo() async throws {
+        #expect(try await mutualise(["report", "nineteen"]).status == 2)
+        #expect(try await mutualise(["token", "issue", "--role", "king"]).status == 2)
+        #expect(try await mutualise(["no-such-command"]).status == 2)
+        let help = try await mutualise(["--help"])
+        #expect(help.status == 0 && help.output.contains("serve") && help.output.contains("erase-person"))
+    }
+}
