@@ -31,8 +31,10 @@ extension Routes {
                 throw Problem.notFound("Les métriques ne sont pas activées sur ce serveur.")
             }
             let head = (try? log.headPosition()) ?? 0
-            registry.makeGauge(name: "mutualise_projection_lag_events").set(Double(head &- min(head, runner.position)))
-            registry.makeGauge(name: "mutualise_projection_position").set(Double(runner.position))
+            let lag = MetricNameDescriptor(namespace: "mutualise", subsystem: "projection", metricName: "lag", unitName: "events", helpText: "Records appended but not yet applied to the live projections")
+            let position = MetricNameDescriptor(namespace: "mutualise", subsystem: "projection", metricName: "position", unitName: "", helpText: "Last log position applied to the live projections")
+            registry.makeGauge(descriptor: lag).set(Double(head &- min(head, runner.position)))
+            registry.makeGauge(descriptor: position).set(Double(runner.position))
             return JSONResponse.bytes(registry.emitToBuffer(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }

@@ -212,3 +212,26 @@ let tester = AppendMetadata(actor: "tester")
         #expect(first.firstPosition == 1)
     }
 }
+
+@Suite struct NestedTransactionTests {
+    @Test func nestedModeIsolatesARefusedAppendAsWell() async throws {
+        let folder = TemporaryFolder()
+        var configuration = EventLog.Configuration()
+        configuration.nestedTransactionPerRequest = true
+        let log = try EventLog(directory: folder.path, configuration: configuration)
+        defer { log.close() }
+        _ = try await log.append(to: "taken", expected: .noStream, events: [event("first")], metadata: tester)
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for i in 0..<100 {
+                group.addTask {
+                    let stream = i.isMultiple(of: 2) ? "taken" : "free-\(i)"
+                    return (try? await log.append(to: stream, expected: .noStream, events: [event("\(i)")], metadata: tester)) != nil
+                }
+            }
+            return await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+        }
+        #expect(outcomes == 50)
+        #expect(try log.headPosition() == 51)
+        #expect(try log.verifyChain().isValid)
+    }
+}

@@ -46,9 +46,9 @@ import Testing
         #expect(p["nom"] as? String == "Salle de formation Émeraude")
         #expect(p["conditions"] as? String == "Payant : 40 € la demi-journée, 70,50 € la journée")
         let slots = try #require(p["prochains_creneaux_libres"] as? [String])
-        // The spring DST day first: 00:00-01:00 CET, then 04:00-06:00 CEST after the approved loan; then Tuesday 27 March.
-        #expect(slots == ["2012-03-25T00:00+01:00/2012-03-25T01:00+01:00", "2012-03-25T04:00+02:00/2012-03-25T06:00+02:00",
-                          "2012-03-27T14:00+02:00/2012-03-27T18:00+02:00"])
+        // Tuesday 20 March (CET), then the spring DST day: 00:00-01:00 CET, and 04:00-06:00 CEST after the approved loan.
+        #expect(slots == ["2012-03-20T14:00+01:00/2012-03-20T18:00+01:00", "2012-03-25T00:00+01:00/2012-03-25T01:00+01:00",
+                          "2012-03-25T04:00+02:00/2012-03-25T06:00+02:00"])
         #expect(p["date_maj"] as? String == "2012-03-01")
         // Cached per (position, minute): same bytes.
         #expect(state.carteOuverte.geoJSON(now: now.addingTimeInterval(30)) == bytes)

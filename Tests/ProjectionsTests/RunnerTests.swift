@@ -56,12 +56,10 @@ func digest(_ s: ProjectionState, _ f: ProjectionFixture) -> [String] {
         try runner.rebuild()
         let live = runner.withState { digest($0, f) }
         let cut = runner.position
-        try await f.loadPepiniere()
-        try await f.loadPhare()
+        try await f.loadPhare()  // recorded on 2012-05-01, after the rooms
         let asOfPosition = try ProjectionRunner.replay(f.log, until: .position(cut))
         #expect(digest(asOfPosition, f) == live)
-        // The last room record was recorded on 2012-03-01T10:00Z; the pépinière records are dated 2011 and 2012-06,
-        // but recorded-at never decreases, so an instant between stops after the rooms.
+        // The last room record was recorded on 2012-03-01T10:00Z, the Phare ones on 2012-05-01.
         let asOfInstant = try ProjectionRunner.replay(f.log, until: .instant(ProjectionFixture.date("2012-03-01T10:00:00Z")))
         #expect(digest(asOfInstant, f) == live)
         #expect(runner.position == cut)  // the live state was not touched
@@ -87,5 +85,19 @@ func digest(_ s: ProjectionState, _ f: ProjectionFixture) -> [String] {
         let q = ProjectionBenchmark.availabilityQueries(state: r.state, from: ProjectionFixture.date("2012-03-01T00:00:00Z"),
                                                         to: ProjectionFixture.date("2012-06-01T00:00:00Z"), iterations: 50)
         #expect(q.median >= 0)
+    }
+}
+
+@Suite struct SpeedProbe {
+    /// Prints fold and query figures when `PROJECTIONS_BENCH` is set (a probe, not a timed test).
+    @Test func foldAndQueryFigures() throws {
+        let n = Int(ProcessInfo.processInfo.environment["PROJECTIONS_BENCH"] ?? "") ?? 20_000
+        let records = ProjectionBenchmark.syntheticRecords(count: n)
+        let r = ProjectionBenchmark.fold(records)
+        #expect(r.state.skipped == 0)
+        #expect(r.state.availability.rooms.count == 1000 || n < 3000)
+        let q = ProjectionBenchmark.availabilityQueries(state: r.state, from: ProjectionFixture.date("2012-01-02T00:00:00Z"),
+                                                        to: ProjectionFixture.date("2012-12-31T00:00:00Z"), iterations: 1000)
+        print("PROJECTIONS fold: \(r.records) records in \(r.seconds) s = \(Int(r.recordsPerSecond)) records/s; freeRooms median \(q.median * 1e6) µs p99 \(q.p99 * 1e6) µs, \(q.meanResults) rooms")
     }
 }
