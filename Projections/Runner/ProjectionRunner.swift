@@ -39,11 +39,9 @@ public final class ProjectionRunner: Sendable {
     /// then swaps the result in. Returns the number of records read and the rate.
     @discardableResult
     public func rebuild() throws -> (records: Int, seconds: Double, recordsPerSecond: Double) {
-        var state = core.withLock { core -> ProjectionState in
-            let s = core.state
-            core.state = ProjectionState()  // drop our reference so the fold mutates in place
-            return s
-        }
+        // A private copy: readers keep the live state meanwhile (copy-on-write copies its storage
+        // once, on the first record; at start-up the state is empty and nothing is copied).
+        var state = core.withLock { $0.state }
         let start = ContinuousClock.now
         let first = state.position
         defer {
