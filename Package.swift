@@ -135,7 +135,7 @@ let package = Package(
         // Benchmarks (tools/bench/run): our log side by side with raw LMDB in the same run.
         .executableTarget(
             name: "mutualise-bench",
-            dependencies: ["EventLog", "LMDB", "CLMDB"],
+            dependencies: ["EventLog", "LMDB", "CLMDB", "Domain", "App", "Projections"],
             path: "tools/bench/swift",
             swiftSettings: sharedSwiftSettings
         ),

@@ -68,7 +68,7 @@ public final class CommandService: Sendable {
     let clock: @Sendable () -> Date
     let cache = StateCache()
     /// How many times a command is decided again after a concurrent writer changed its stream.
-    let maxAttempts = 8
+    let maxAttempts = 12
 
     /// Creates the service.
     /// - Parameters:
@@ -132,7 +132,12 @@ public final class CommandService: Sendable {
         if let key = options.idempotencyKey, let earlier = try recordedEarlier(D.self, stream: stream, key: key) {
             return earlier
         }
-        for _ in 0..<maxAttempts {
+        for attempt in 0..<maxAttempts {
+            if attempt > 0 {
+                // Another writer changed the stream first: back off a little, with jitter, so that
+                // racing commands on one busy stream do not keep colliding.
+                try? await Task.sleep(for: .microseconds(Int.random(in: 200...1_000) * attempt))
+            }
             let (state, version) = try load(D.self, stream: stream)
             if let expected = options.expectedVersion, expected != version {
                 throw AppError.versionMismatch(stream: stream, expected: expected, actual: version)

@@ -57,6 +57,9 @@ extension EventLog {
                             return (count, (position, "chain hash mismatch: the record or an earlier one was altered"))
                         }
                         previous = recomputed
+                        if let why = try Self.indexProblem(txn, tables, raw: raw, position: position) {
+                            return (count, (position, why))
+                        }
                         next += 1
                         count += 1
                         entry = try cursor.next()
@@ -71,6 +74,13 @@ extension EventLog {
             }
             if outcome.count < pageSize { break }
         }
+        let (streamEntries, idEntries) = try read { txn, tables in (try txn.count(tables.streams), try txn.count(tables.eventIDs)) }
+        if UInt64(streamEntries) != checked || UInt64(idEntries) != checked {
+            return ChainVerification(
+                checkedRecords: checked, headPosition: recordedHead.position, lastHash: previous,
+                failure: (checked, "the indexes hold \(streamEntries) stream entries and \(idEntries) event ids for \(checked) records")
+            )
+        }
         if checked != recordedHead.position || previous != recordedHead.hash {
             return ChainVerification(
                 checkedRecords: checked, headPosition: recordedHead.position, lastHash: previous,
@@ -78,6 +88,21 @@ extension EventLog {
             )
         }
         return ChainVerification(checkedRecords: checked, headPosition: recordedHead.position, lastHash: previous, failure: nil)
+    }
+
+    /// Checks that the `streams` and `event-ids` indexes point back to the record at `position`.
+    static func indexProblem(_ txn: Transaction, _ tables: Tables, raw: UnsafeRawBufferPointer, position: UInt64) throws -> String? {
+        let record = try RecordFormat.decode(position: position, raw)
+        let streamKey = Array(record.streamID.utf8) + [0] + positionKey(record.streamVersion)
+        guard let indexed = try txn.getBytes(tables.streams, key: streamKey),
+              indexed.withUnsafeBytes({ readPositionKey($0) }) == position else {
+            return "the stream index does not point to this record (\(record.streamID) v\(record.streamVersion))"
+        }
+        guard let byID = try txn.getBytes(tables.eventIDs, key: Appender.uuidKey(record.id)),
+              byID.withUnsafeBytes({ readPositionKey($0) }) == position else {
+            return "the event-id index does not point to this record (\(record.id))"
+        }
+        return nil
     }
 
     /// Writes a consistent, compacted copy of the log's environment into the folder `destination`

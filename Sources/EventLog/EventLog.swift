@@ -187,7 +187,13 @@ public final class EventLog: Sendable {
                     guard let raw = try key.withUnsafeBytes({ try txn.get(tables.log, key: $0) }) else {
                         throw RecordFormat.corrupt(position, "the stream index points to a missing record")
                     }
-                    result.append(try RecordFormat.decode(position: position, raw))
+                    let record = try RecordFormat.decode(position: position, raw)
+                    let indexedVersion = readPositionKey(UnsafeRawBufferPointer(rebasing: current.key[prefix.count...]))
+                    // Never trust the index alone: a damaged entry must not serve another stream's record.
+                    guard record.streamID == streamID, record.streamVersion == indexedVersion else {
+                        throw RecordFormat.corrupt(position, "the stream index entry \(streamID) v\(indexedVersion) points to \(record.streamID) v\(record.streamVersion)")
+                    }
+                    result.append(record)
                     entry = try cursor.next()
                 }
             }

@@ -104,6 +104,7 @@ enum APIDocument {
             "id": string, "site": string, "project": string, "description": text,
             "contact": object(["name": string, "email": string, "phone": string], required: ["name", "email"]),
         ], required: ["project", "description", "contact"])),
+        Operation("post", "/pepiniere/applications/{id}/waitlist", "Inscrire une candidature sur la liste d’attente", .coordinator, body: object(["site": string])),
         Operation("post", "/pepiniere/applications/{id}/allocate", "Attribuer un bureau", .coordinator, body: object(["site": string, "desk": string, "start": date, "end": date, "reason": text], required: ["desk", "start", "end"])),
         Operation("post", "/pepiniere/applications/{id}/offer", "Proposer un bureau avec délai de réponse", .coordinator, body: object(["site": string, "desk": string, "start": date, "end": date, "holdDays": ["type": "integer", "minimum": 1, "maximum": 60], "reason": text], required: ["desk", "start", "end"])),
         Operation("post", "/pepiniere/applications/{id}/accept", "Accepter un bureau proposé", .bearer, body: object(["site": string])),

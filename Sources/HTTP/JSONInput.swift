@@ -29,6 +29,9 @@ struct JSONInput {
 
     static func parse(_ data: Data) throws -> JSONInput {
         guard !data.isEmpty else { return JSONInput(object: [:], path: "") }
+        if let key = DuplicateKeyScanner.firstDuplicate(in: Array(data)) {
+            throw Problem(.badRequest, code: "request.duplicateKey", detail: "Le champ « \(key) » apparaît deux fois dans le même objet.", field: key)
+        }
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: data, options: [])
@@ -72,10 +75,21 @@ struct JSONInput {
     mutating func optionalString(_ key: String, max: Int = 5000) throws -> String? {
         guard let value = raw(key) else { return nil }
         guard let string = value as? String, !isBool(value) else { throw typeError(key, "une chaîne de caractères") }
+        if let bad = string.unicodeScalars.first(where: Self.isForbidden) {
+            throw Problem.invalid(name(key), "Le champ « \(name(key)) » contient un caractère de contrôle interdit (U+\(String(bad.value, radix: 16, uppercase: true))).", code: "value.controlCharacter")
+        }
         guard string.count <= max else {
             throw Problem.invalid(name(key), "Le champ « \(name(key)) » dépasse \(max) caractères.", code: "value.tooLong")
         }
         return string
+    }
+
+    /// C0 controls other than tab, newline and carriage return, DEL, C1 controls, and the
+    /// bidirectional overrides that can disguise text (U+202A–202E, U+2066–2069).
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        return (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     /// A required integer within `range`.
@@ -169,4 +183,46 @@ struct JSONInput {
 extension HTTPResponse.Status {
     /// 413 (RFC 9110).
     static let contentTooLarge = HTTPResponse.Status(code: 413, reasonPhrase: "Content Too Large")
+}
+
+/// Finds a key repeated within one JSON object, which JSONSerialization would silently resolve
+/// (last wins). A small scanner over the bytes: strings, escapes and nesting, nothing else;
+/// malformed input is left for the parser to refuse.
+enum DuplicateKeyScanner {
+    static func firstDuplicate(in bytes: [UInt8]) -> String? {
+        // One frame per open container: the keys seen, whether it is an object, whether a key is expected next.
+        var stack: [(keys: Set<[UInt8]>, isObject: Bool, expectKey: Bool)] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "{"):
+                stack.append((keys: [], isObject: true, expectKey: true))
+            case UInt8(ascii: "["):
+                stack.append((keys: [], isObject: false, expectKey: false))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if !stack.isEmpty { stack.removeLast() }
+            case UInt8(ascii: ","):
+                if !stack.isEmpty, stack[stack.count - 1].isObject { stack[stack.count - 1].expectKey = true }
+            case UInt8(ascii: "\""):
+                let start = index + 1
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                    end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                if !stack.isEmpty, stack[stack.count - 1].isObject, stack[stack.count - 1].expectKey {
+                    let key = Array(bytes[start..<min(end, bytes.count)])
+                    if !stack[stack.count - 1].keys.insert(key).inserted {
+                        return String(decoding: key, as: UTF8.self)
+                    }
+                    stack[stack.count - 1].expectKey = false
+                }
+                index = end
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
 }

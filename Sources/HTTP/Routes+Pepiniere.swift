@@ -36,7 +36,7 @@ extension Routes {
             let rank = outcome.state.position(of: id)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, extra: ["rank": rank ?? NSNull()])
         }
-        for action in ["allocate", "extend", "leave", "reject", "offer", "accept"] {
+        for action in ["waitlist", "allocate", "extend", "leave", "reject", "offer", "accept"] {
             router.post("/pepiniere/applications/:id/\(action)") { request, context in
                 let grant = try context.requireGrant()
                 if action != "accept" { _ = try context.requireCoordinator() }
@@ -61,6 +61,8 @@ extension Routes {
                     command = .offerDesk(desk, application: application, start: start, end: end, holdDays: hold, outOfOrderReason: try body.optionalString("reason", max: 1000))
                 case "accept":
                     command = .acceptOffer(application)
+                case "waitlist":
+                    command = .waitlist(application)
                 case "extend":
                     command = .extend(application, newEnd: try TimeFormat.localDate(try body.string("end", max: 10), field: "end"))
                 case "leave":

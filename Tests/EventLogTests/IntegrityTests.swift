@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import LMDB
 import TestSupport
 import Testing
 
@@ -115,6 +116,28 @@ import Testing
             for _ in 0..<8 { crc = (crc & 1) != 0 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
         }
         return ~crc
+    }
+
+    @Test func aDamagedStreamIndexIsNeverServedAndVerifyFindsIt() async throws {
+        let folder = TemporaryFolder()
+        try await makeLog(in: folder, count: 20)
+        // Point the index entry of stream-1 version 1 at another stream's record.
+        do {
+            let handle = try LMDBHandle.open(folder.path)
+            let streams = try handle.environment.openDatabase(named: "streams")
+            let key = Array("stream-1".utf8) + [0] + withUnsafeBytes(of: UInt64(1).bigEndian) { Array($0) }
+            try handle.environment.write { txn in
+                try txn.put(streams, key: key, value: withUnsafeBytes(of: UInt64(2).bigEndian) { Array($0) })
+            }
+        }
+        let log = try EventLog(directory: folder.path)
+        defer { log.close() }
+        let error = #expect(throws: EventLogError.self) { try log.readStream("stream-1") }
+        #expect(error?.code == .corruptRecord)
+        let verification = try log.verifyChain()
+        #expect(!verification.isValid)
+        #expect(verification.failure?.position == 1)
+        #expect(verification.failure?.reason.contains("stream index") == true)
     }
 
     @Test func aBackupTakenWhileWritingVerifiesAndReopens() async throws {

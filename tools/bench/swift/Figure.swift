@@ -16,9 +16,12 @@ struct Figure: Codable, Sendable {
     var met: Bool?
     /// Every run's value, for anyone who wants the spread.
     var samples: [Double]
+    /// Why the figure was not measured in this run (the line then reads `name: skipped: why`).
+    var skipped: String?
 
     /// `name: value unit (ratio to reference)` plus the target when there is one.
     var line: String {
+        if let skipped { return "\(name): skipped: \(skipped)" }
         var text = "\(name): \(Self.format(value)) \(unit)"
         if let reference, let ratio {
             text += " (\(Self.format(ratio, digits: 2))× \(reference))"

@@ -3,6 +3,23 @@ import Foundation
 
 /// Parses the command line, runs the suite, prints one line per figure and writes the JSON.
 func benchMain() async -> Int32 {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch arguments.first {
+    case "generate": return await generateMain(Array(arguments.dropFirst()))
+    case "projections": return await projectionsMain(Array(arguments.dropFirst()))
+    case "round-trip":
+        do {
+            let settings = try RoundTrip.Settings.parse(Array(arguments.dropFirst()))
+            let figures = try RoundTrip.run(settings) { printError("mutualise-bench: \($0)") }
+            for figure in figures { print(figure.line) }
+            if let path = settings.json { try FiguresFile(runs: settings.runs, figures: figures).write(to: path) }
+            return 0
+        } catch {
+            printError("mutualise-bench round-trip: \(error)")
+            return 1
+        }
+    default: break
+    }
     let options: Options
     switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
     case .success(let parsed):
@@ -26,6 +43,51 @@ func benchMain() async -> Int32 {
         return 0
     } catch {
         printError("mutualise-bench: \(error)")
+        return 1
+    }
+}
+
+/// `mutualise-bench generate --events N --dir DIR [--seed S] [--rooms R]`: a realistic log in DIR
+/// (an empty or missing folder), see ``TerritoryGenerator``.
+func generateMain(_ arguments: [String]) async -> Int32 {
+    var events = 1_000_000, seed: UInt64 = 42, rooms = 1000
+    var directory: String?
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+        switch (argument, rest.popFirst()) {
+        case ("--events", let v?): events = (try? ProjectionCases.count(v)) ?? -1
+        case ("--seed", let v?): seed = UInt64(v) ?? 42
+        case ("--rooms", let v?): rooms = Int(v) ?? -1
+        case ("--dir", let v?): directory = v
+        default:
+            printError("usage: mutualise-bench generate --events N --dir DIR [--seed S] [--rooms R]")
+            return 64
+        }
+    }
+    guard let directory, events > 0, rooms > 0 else {
+        printError("usage: mutualise-bench generate --events N --dir DIR [--seed S] [--rooms R]")
+        return 64
+    }
+    do {
+        let summary = try await TerritoryGenerator.generate(directory: directory, events: events, seed: seed, rooms: rooms) { printError("mutualise-bench: \($0)") }
+        print("generate.\(ProjectionCases.label(events)): \(Figure.format(Double(summary.events) / summary.seconds)) events/s (\(summary.events) events, \(summary.rooms) rooms, seed \(seed), \(directory))")
+        return 0
+    } catch {
+        printError("mutualise-bench generate: \(error)")
+        return 1
+    }
+}
+
+/// `mutualise-bench projections …`: see ``ProjectionCases``.
+func projectionsMain(_ arguments: [String]) async -> Int32 {
+    do {
+        let settings = try ProjectionCases.Settings.parse(arguments)
+        let figures = try await ProjectionCases.run(settings) { printError("mutualise-bench: \($0)") }
+        for figure in figures { print(figure.line) }
+        if let path = settings.json { try FiguresFile(runs: settings.runs, figures: figures).write(to: path) }
+        return 0
+    } catch {
+        printError("mutualise-bench projections: \(error)")
         return 1
     }
 }
