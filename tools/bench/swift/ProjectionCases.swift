@@ -210,7 +210,7 @@ enum ProjectionCases {
         }
         if !s.growth.contains(where: { $0 >= 5_000_000 }) && !s.smoke {
             figures.append(Figure(name: "projections.rebuild.growth.5M", value: 0, unit: "ns/event", samples: [],
-                                  skipped: "not run (full mode without --growth-5m; pass --growth 100k,5M)"))
+                                  skipped: "not run (tools/bench/run --no-5m; mutualise-bench projections --growth 100k,5M runs it)"))
         }
         return figures
     }
