@@ -89,6 +89,18 @@ enum Bodies {
         }
     }
 
+    @Test func metricsAreServedInPrometheusTextFormat() async throws {
+        let fixture = try ServerFixture()
+        fixture.enableMetrics()
+        try await fixture.run { client in
+            let metrics = try await client.send(.get, "/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(metrics.text.contains("mutualise_projection_lag_events 0"))
+            #expect(metrics.text.contains("# TYPE mutualise_projection_position gauge"))
+        }
+    }
+
     @Test func ifMatchAndIdempotencyKeyProtectRetries() async throws {
         let fixture = try ServerFixture()
         let coordinator = try await fixture.token(.coordinator)

@@ -9,6 +9,7 @@ import HummingbirdTesting
 import HTTPTypes
 import Logging
 import Projections
+import Prometheus
 import TestSupport
 import Testing
 
@@ -20,7 +21,7 @@ final class ServerFixture: @unchecked Sendable {
     let runner: ProjectionRunner
     let service: CommandService
     let tokens: AccessTokens
-    let dependencies: ServerDependencies
+    var dependencies: ServerDependencies
 
     init() throws {
         log = try EventLog(directory: folder.path, configuration: .application)
@@ -40,6 +41,11 @@ final class ServerFixture: @unchecked Sendable {
         defer { follower.cancel() }
         let app = buildApplication(dependencies, host: "127.0.0.1", port: 0)
         try await app.test(.live) { client in try await body(client) }
+    }
+
+    /// Serves `/metrics` from a fresh Prometheus registry.
+    func enableMetrics() {
+        dependencies.metricsRegistry = PrometheusCollectorRegistry()
     }
 
     func token(_ role: Role, structure: String? = nil) async throws -> String {
