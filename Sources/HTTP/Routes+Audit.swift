@@ -5,6 +5,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Projections
+import ServiceLifecycle
 
 extension Routes {
     func registerAudit(on router: Router<ServerRequestContext>) {
@@ -121,15 +122,38 @@ extension Routes {
     }
 
     /// Server-Sent Events: every record after `position`, then new ones as they are committed.
+    ///
+    /// A comment line is sent every 15 seconds while nothing happens, so that a client that went
+    /// away is noticed (the write fails) and the stream ends; the stream also ends when the server
+    /// shuts down gracefully, so that an open follower never holds up SIGTERM.
     func eventStream(after position: UInt64) -> Response {
         let log = self.log
         let body = ResponseBody { writer in
-            for try await record in log.subscribe(after: position) {
-                let json = (try? JSONSerialization.data(withJSONObject: try recordJSON(record), options: [.sortedKeys])) ?? Data()
+            var next = position
+            var idle = Duration.zero
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                let records = try log.read(from: next + 1, limit: 256)
+                if records.isEmpty {
+                    // Short waits, so that a graceful shutdown is noticed within a second.
+                    let head = try await log.waitForHead(beyond: next, timeout: .seconds(1))
+                    if head <= next {
+                        idle += .seconds(1)
+                        if idle >= .seconds(15) {
+                            idle = .zero
+                            try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                        }
+                    }
+                    continue
+                }
+                idle = .zero
                 var buffer = ByteBuffer()
-                buffer.writeString("id: \(record.position)\nevent: record\ndata: ")
-                buffer.writeBytes(json)
-                buffer.writeString("\n\n")
+                for record in records {
+                    let json = (try? JSONSerialization.data(withJSONObject: try recordJSON(record), options: [.sortedKeys])) ?? Data()
+                    buffer.writeString("id: \(record.position)\nevent: record\ndata: ")
+                    buffer.writeBytes(json)
+                    buffer.writeString("\n\n")
+                    next = record.position
+                }
                 try await writer.write(buffer)
             }
             try await writer.finish(nil)
