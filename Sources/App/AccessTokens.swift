@@ -104,8 +104,6 @@ public struct AccessTokens: Sendable {
     }
 
     private func store(_ grant: AccessGrant, hash: String) async throws(AppError) {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
         guard let json = try? JSONEncoder().encode(grant) else { return }
         do {
             try await log.writeSideTable(Self.tableName, [

@@ -3,7 +3,7 @@ import Domain
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Projections
+public import Projections
 
 extension Routes {
     func registerFeeds(on router: Router<ServerRequestContext>) {
@@ -172,9 +172,10 @@ extension Routes {
     static let openFeedHeaders: HTTPFields = [.accessControlAllowOrigin: "*", .cacheControl: "public, max-age=60"]
 }
 
-/// The activity report as JSON.
-enum ReportJSON {
-    static func object(_ report: ActivityReport) -> [String: Any] {
+/// The activity report as JSON (the API's `GET /reports/{year}` and `mutualise report --format json`).
+public enum ReportJSON {
+    /// The report's figures as a JSON object.
+    public static func object(_ report: ActivityReport) -> [String: Any] {
         [
             "year": report.year, "loansHeld": report.loansHeld, "loansByMonth": report.loansByMonth,
             "hoursLent": report.hoursLent, "lendingStructures": report.lendingStructures,
@@ -184,5 +185,11 @@ enum ReportJSON {
             "phareDemand": Dictionary(uniqueKeysWithValues: report.phareDemand.map { (PhareJSON.name($0.key), ["requests": $0.value.requests, "surface": $0.value.surface]) }),
             "text": report.text,
         ]
+    }
+
+    /// The report as pretty-printed JSON text with sorted keys.
+    public static func text(_ report: ActivityReport) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object(report), options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 }

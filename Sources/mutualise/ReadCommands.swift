@@ -3,6 +3,7 @@ import ArgumentParser
 import Domain
 import EventLog
 import Foundation
+import HTTP
 import Projections
 
 /// A person id given on the command line.
@@ -32,7 +33,7 @@ struct Report: AsyncParsableCommand {
         do { state = try ProjectionRunner.replay(log, until: .head) } catch { throw Refusal("relecture impossible : \(error)") }
         let report = state.report.report(year: year)
         if format == "json" {
-            print(ReportFormatting.json(report))
+            print(ReportJSON.text(report))
         } else {
             print(report.text)
         }
@@ -82,20 +83,5 @@ struct Replay: AsyncParsableCommand {
             print("position \(state.position), enregistré le \(ISO8601DateFormatter().string(from: asOf))")
             print("\(state.structures.entries.count) structures, \(state.availability.offeredRooms.count) salles proposées")
         }
-    }
-}
-
-/// JSON output of the report for the CLI.
-enum ReportFormatting {
-    static func json(_ report: ActivityReport) -> String {
-        let object: [String: Any] = [
-            "year": report.year, "loansHeld": report.loansHeld, "loansByMonth": report.loansByMonth,
-            "hoursLent": report.hoursLent, "lendingStructures": report.lendingStructures,
-            "borrowingStructures": report.borrowingStructures, "roomsOnOffer": report.roomsOnOffer,
-            "projectsHosted": report.projectsHosted, "projectEntries": report.projectEntries,
-            "projectExits": report.projectExits, "averageDeskOccupancyPercent": report.averageDeskOccupancyPercent,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
     }
 }
