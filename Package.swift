@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // C: liblmdb through pkg-config, behind a C-prefixed module.
@@ -89,7 +90,7 @@ let package = Package(
             dependencies: ["App", "Domain"],
             swiftSettings: sharedSwiftSettings
         ),
-        // The HTTP API, feeds and web page over Hummingbird 2.
+        // The HTTP API, feeds and the web application (Mustache templates) over Hummingbird 2.
         .target(
             name: "HTTP",
             dependencies: [
@@ -101,6 +102,7 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: sharedSwiftSettings
         ),

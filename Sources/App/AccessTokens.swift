@@ -58,9 +58,7 @@ public struct AccessTokens: Sendable {
         if role == .structure && structure == nil {
             throw AppError.refused(DomainError(.emptyValue, field: "structure", "Un jeton de structure doit nommer sa structure (--structure ID)."))
         }
-        let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        let token = "mut_" + secret.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let token = Self.randomSecret(prefix: "mut_")
         let id = String(UUID().uuidString.prefix(8)).lowercased()
         let grant = AccessGrant(
             id: id, role: role, structure: structure?.rawValue,
@@ -119,6 +117,13 @@ public struct AccessTokens: Sendable {
         do { return try log.sideTableValue(Self.tableName, key: key) } catch { throw AppError.from(error) }
     }
 
+    /// 256 random bits in URL-safe base64 after `prefix`.
+    static func randomSecret(prefix: String) -> String {
+        let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        return prefix + secret.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -128,7 +133,7 @@ extension EventLog.Configuration {
     /// The log's configuration with the side tables the application needs (key vault, tokens).
     public static var application: EventLog.Configuration {
         var configuration = EventLog.Configuration()
-        configuration.sideTables = [PersonalDataVault.tableName, AccessTokens.tableName, "sessions"]
+        configuration.sideTables = [PersonalDataVault.tableName, AccessTokens.tableName, WebSessions.tableName]
         return configuration
     }
 }

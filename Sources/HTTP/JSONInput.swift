@@ -17,13 +17,7 @@ struct JSONInput {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem(.unsupportedMediaType, code: "request.contentType", detail: "Le corps doit être du JSON (Content-Type: application/json).")
         }
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        } catch {
-            throw Problem(.contentTooLarge, code: "request.tooLarge", detail: "Le corps de la requête dépasse 1 Mio.")
-        }
+        let buffer = try await context.body(of: request)
         return try parse(Data(buffer.readableBytesView))
     }
 
@@ -42,6 +36,11 @@ struct JSONInput {
             throw Problem(.badRequest, code: "request.notAnObject", detail: "Le corps doit être un objet JSON { … }.")
         }
         return JSONInput(object: object, path: "")
+    }
+
+    /// An input over an object already parsed (a web form turned into JSON, see ``WebForm``).
+    init(object: [String: Any]) {
+        self.init(object: object, path: "")
     }
 
     private init(object: [String: Any], path: String) {

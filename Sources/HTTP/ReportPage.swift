@@ -5,6 +5,21 @@ import Projections
 enum ReportPage {
     static let months = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 
+    /// The year's figures as (label, value) rows, in French.
+    static func rows(_ report: ActivityReport) -> [(String, String)] {
+        [
+            ("Prêts de salles tenus", "\(report.loansHeld)"),
+            ("Heures prêtées", FrenchFormat.number(report.hoursLent, decimals: 1)),
+            ("Structures prêteuses", "\(report.lendingStructures)"),
+            ("Structures emprunteuses", "\(report.borrowingStructures)"),
+            ("Salles proposées au 31 décembre", "\(report.roomsOnOffer)"),
+            ("Projets accueillis à la pépinière", "\(report.projectsHosted)"),
+            ("Entrées de projets", "\(report.projectEntries)"),
+            ("Sorties de projets", "\(report.projectExits)"),
+            ("Occupation moyenne des bureaux", FrenchFormat.number(report.averageDeskOccupancyPercent) + " %"),
+        ]
+    }
+
     static func html(_ report: ActivityReport) -> String {
         let maximum = max(report.loansByMonth.max() ?? 0, 1)
         var bars = ""
@@ -17,17 +32,7 @@ enum ReportPage {
             <text x="\(x + 17)" y="208" text-anchor="middle" font-size="11">\(months[index])</text></g>
             """
         }
-        let rows: [(String, String)] = [
-            ("Prêts de salles tenus", "\(report.loansHeld)"),
-            ("Heures prêtées", String(format: "%.1f", report.hoursLent)),
-            ("Structures prêteuses", "\(report.lendingStructures)"),
-            ("Structures emprunteuses", "\(report.borrowingStructures)"),
-            ("Salles proposées au 31 décembre", "\(report.roomsOnOffer)"),
-            ("Projets accueillis à la pépinière", "\(report.projectsHosted)"),
-            ("Entrées de projets", "\(report.projectEntries)"),
-            ("Sorties de projets", "\(report.projectExits)"),
-            ("Occupation moyenne des bureaux", String(format: "%.0f %%", report.averageDeskOccupancyPercent)),
-        ]
+        let rows = rows(report)
         let table = rows.map { "<tr><th scope=\"row\">\(escapeHTML($0.0))</th><td>\(escapeHTML($0.1))</td></tr>" }.joined()
         return """
         <!doctype html>

@@ -24,16 +24,9 @@ extension Routes {
         router.post("/phare/requests") { request, context in
             let grant = try context.requireGrant()
             var body = try await JSONInput.read(request, context: context)
-            let structure = try actingStructure(grant, &body, field: "structure")
-            let id: PhareRequestID = try newID(&body)
-            let use = try phareUse(try body.string("use", max: 20), field: "use")
-            let surface = try body.double("surface")
-            let wished = try body.optionalString("wishedDate", max: 10).map { try TimeFormat.localDate($0, field: "wishedDate") }
-            let notes = try body.optionalString("notes", max: 5000) ?? ""
-            try body.finish()
-            let command = PhareCommand.requestSpace(PhareSpaceRequest(id: id, structure: structure, use: use, surface: surface, wishedDate: wished, notes: notes))
-            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: command, grant: grant, structures: [structure], request: request)
-            return await written(id.rawValue, version: outcome.version, position: outcome.position)
+            let space = try phareSpaceRequest(&body, grant: grant)
+            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: .requestSpace(space), grant: grant, structures: [space.structure], request: request)
+            return await written(space.id.rawValue, version: outcome.version, position: outcome.position)
         }
         router.patch("/phare/requests/:id") { request, context in
             let grant = try context.requireGrant()
@@ -74,6 +67,18 @@ extension Routes {
                 return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
             }
         }
+    }
+
+    /// The request of `POST /phare/requests`.
+    func phareSpaceRequest(_ body: inout JSONInput, grant: AccessGrant) throws -> PhareSpaceRequest {
+        let structure = try actingStructure(grant, &body, field: "structure")
+        let id: PhareRequestID = try newID(&body)
+        let use = try phareUse(try body.string("use", max: 20), field: "use")
+        let surface = try body.double("surface")
+        let wished = try body.optionalString("wishedDate", max: 10).map { try TimeFormat.localDate($0, field: "wishedDate") }
+        let notes = try body.optionalString("notes", max: 5000) ?? ""
+        try body.finish()
+        return PhareSpaceRequest(id: id, structure: structure, use: use, surface: surface, wishedDate: wished, notes: notes)
     }
 
     func phareUse(_ name: String, field: String) throws -> PhareUse {

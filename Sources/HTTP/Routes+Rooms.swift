@@ -70,25 +70,9 @@ extension Routes {
             let grant = try context.requireGrant()
             let room = try pathID(context, "id", as: RoomID.self, what: "Salle")
             var body = try await JSONInput.read(request, context: context)
-            let borrower = try actingStructure(grant, &body, field: "borrower")
-            let start = try TimeFormat.localDateTime(try body.string("start", max: 40), field: "start")
-            let end = try TimeFormat.localDateTime(try body.string("end", max: 40), field: "end")
-            let people = try body.int("people", in: 1...100_000)
-            let purpose = try body.string("purpose", max: 1000)
-            if var repeatBody = try body.optionalObject("repeat") {
-                let every = try repeatBody.string("every", max: 10)
-                let recurrence: Recurrence
-                switch every {
-                case "week": recurrence = .weekly
-                case "month": recurrence = .monthly
-                default: throw Problem.invalid("repeat.every", "« repeat.every » vaut « week » ou « month ».", code: "value.unknownEnum")
-                }
-                let until = try TimeFormat.localDate(try repeatBody.string("until", max: 10), field: "repeat.until")
-                try repeatBody.finish()
-                let seriesID: LoanSeriesID = try newID(&body)
-                try body.finish()
-                let command = RoomCommand.requestLoanSeries(LoanSeriesRequest(seriesID: seriesID, borrower: borrower, start: start, end: end, recurrence: recurrence, until: until, people: people, purpose: purpose))
-                let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, structures: [borrower], request: request)
+            let parsed = try loanRequestCommand(&body, grant: grant)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request)
+            if parsed.isSeries {
                 var loans: [String] = []
                 var skipped: [[String: Any]] = []
                 for event in outcome.events {
@@ -97,14 +81,10 @@ extension Routes {
                     }
                     if case .loanRequested(let loan) = event { loans.append(loan.loanID.rawValue) }
                 }
-                return await written(seriesID.rawValue, version: outcome.version, position: outcome.position, extra: ["status": "pending", "loans": loans, "skipped": skipped])
+                return await written(parsed.id, version: outcome.version, position: outcome.position, extra: ["status": "pending", "loans": loans, "skipped": skipped])
             }
-            let id: LoanID = try newID(&body)
-            try body.finish()
-            let command = RoomCommand.requestLoan(LoanRequest(loanID: id, borrower: borrower, start: start, end: end, people: people, purpose: purpose))
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, structures: [borrower], request: request)
-            let status = outcome.state.loans[id].map { RoomJSON.status($0.status) } ?? "pending"
-            return await written(id.rawValue, version: outcome.version, position: outcome.position, extra: ["status": status, "room": room.rawValue])
+            let status = (try? LoanID(parsed.id)).flatMap { outcome.state.loans[$0] }.map { RoomJSON.status($0.status) } ?? "pending"
+            return await written(parsed.id, version: outcome.version, position: outcome.position, extra: ["status": status, "room": room.rawValue])
         }
         for action in ["approve", "decline", "cancel"] {
             router.post("/rooms/:id/loans/:lid/\(action)") { request, context in
@@ -114,12 +94,7 @@ extension Routes {
                 var body = try await JSONInput.read(request, context: context)
                 let reason = try body.optionalString("reason", max: 1000)
                 try body.finish()
-                let command: RoomCommand
-                switch action {
-                case "approve": command = .approveLoan(loan)
-                case "decline": command = .declineLoan(loan, reason: reason ?? "Demande refusée par la structure.")
-                default: command = .cancelLoan(loan, reason: reason ?? "Prêt annulé.")
-                }
+                let command = Self.loanDecision(action, loan: loan, reason: reason)
                 let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request)
                 let status = outcome.state.loans[loan].map { RoomJSON.status($0.status) } ?? "unknown"
                 var declined: [String] = []
@@ -128,6 +103,42 @@ extension Routes {
                 }
                 return await written(loan.rawValue, version: outcome.version, position: outcome.position, status: .ok, extra: ["status": status, "declined": declined])
             }
+        }
+    }
+
+    /// The command of `POST /rooms/{id}/loans` (one loan, or a weekly/monthly series with `repeat`).
+    func loanRequestCommand(_ body: inout JSONInput, grant: AccessGrant) throws -> (command: RoomCommand, borrower: StructureID, id: String, isSeries: Bool) {
+        let borrower = try actingStructure(grant, &body, field: "borrower")
+        let start = try TimeFormat.localDateTime(try body.string("start", max: 40), field: "start")
+        let end = try TimeFormat.localDateTime(try body.string("end", max: 40), field: "end")
+        let people = try body.int("people", in: 1...100_000)
+        let purpose = try body.string("purpose", max: 1000)
+        if var repeatBody = try body.optionalObject("repeat") {
+            let every = try repeatBody.string("every", max: 10)
+            let recurrence: Recurrence
+            switch every {
+            case "week": recurrence = .weekly
+            case "month": recurrence = .monthly
+            default: throw Problem.invalid("repeat.every", "« repeat.every » vaut « week » ou « month ».", code: "value.unknownEnum")
+            }
+            let until = try TimeFormat.localDate(try repeatBody.string("until", max: 10), field: "repeat.until")
+            try repeatBody.finish()
+            let seriesID: LoanSeriesID = try newID(&body)
+            try body.finish()
+            let request = LoanSeriesRequest(seriesID: seriesID, borrower: borrower, start: start, end: end, recurrence: recurrence, until: until, people: people, purpose: purpose)
+            return (.requestLoanSeries(request), borrower, seriesID.rawValue, true)
+        }
+        let id: LoanID = try newID(&body)
+        try body.finish()
+        return (.requestLoan(LoanRequest(loanID: id, borrower: borrower, start: start, end: end, people: people, purpose: purpose)), borrower, id.rawValue, false)
+    }
+
+    /// The command of a decision on a loan: `approve`, `decline` or `cancel`.
+    static func loanDecision(_ action: String, loan: LoanID, reason: String?) -> RoomCommand {
+        switch action {
+        case "approve": return .approveLoan(loan)
+        case "decline": return .declineLoan(loan, reason: reason ?? "Demande refusée par la structure.")
+        default: return .cancelLoan(loan, reason: reason ?? "Prêt annulé.")
         }
     }
 

@@ -34,11 +34,12 @@ public struct ServerDependencies: Sendable {
     }
 }
 
-/// Builds the router: middleware, then every route of the API, the feeds and the web page.
+/// Builds the router: middleware, then every route of the API, the feeds and the web application.
 public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: BearerAuthenticator(tokens: dependencies.tokens))
+    router.add(middleware: SessionAuthenticator(sessions: WebSessions(log: dependencies.log)))
     let routes = Routes(dependencies: dependencies)
     routes.register(on: router)
     return router
@@ -56,6 +57,8 @@ public func buildApplication(_ dependencies: ServerDependencies, host: String, p
 /// The routes, grouped by resource in extensions (Routes+Rooms.swift, …).
 struct Routes: Sendable {
     let dependencies: ServerDependencies
+    /// The web application's templates.
+    let web = WebRenderer()
     var service: CommandService { dependencies.service }
     var log: EventLog { dependencies.log }
     var runner: ProjectionRunner { dependencies.runner }
@@ -69,6 +72,16 @@ struct Routes: Sendable {
         registerFeeds(on: router)
         registerAudit(on: router)
         registerWeb(on: router)
+    }
+
+    /// The web application for people: the map at `/`, every other page under `/app`.
+    func registerWeb(on router: Router<ServerRequestContext>) {
+        let app = router.group("app").add(middleware: WebErrorPages(renderer: web))
+        registerWebSession(on: app)
+        registerWebPublic(on: router, app: app)
+        registerWebStructure(on: app)
+        registerWebPorteur(on: app)
+        registerWebCoordinator(on: app)
     }
 
     /// Options of a command from the request's headers: `If-Match` (stream version) and `Idempotency-Key`.

@@ -7,12 +7,27 @@ public struct ServerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// What the caller's bearer token grants; nil for the public.
     public var grant: AccessGrant?
+    /// The browser session, for pages under `/app` signed in with the session cookie.
+    public var session: WebSession?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.grant = nil
+        self.session = nil
     }
 
     /// Request bodies over 1 MiB are refused with 413.
     public var maxUploadSize: Int { 1 << 20 }
+}
+
+extension ServerRequestContext {
+    /// The whole request body, at most ``maxUploadSize`` bytes (more is a 413).
+    func body(of request: Request) async throws -> ByteBuffer {
+        var request = request
+        do {
+            return try await request.collectBody(upTo: maxUploadSize)
+        } catch {
+            throw Problem(.contentTooLarge, code: "request.tooLarge", detail: "Le corps de la requête dépasse 1 Mio.")
+        }
+    }
 }

@@ -13,7 +13,7 @@ struct Mutualise: AsyncParsableCommand {
         same folder. Exit codes: 0 success, 1 refused (a rule or a check said no), 2 usage.
         """,
         subcommands: [
-            Serve.self, Demo.self, TokenCommand.self, Replay.self, History.self, Report.self,
+            Serve.self, Demo.self, TokenCommand.self, InviteCommand.self, Replay.self, History.self, Report.self,
             Audit.self, Backup.self, Export.self, Import.self, ErasePerson.self,
         ]
     )

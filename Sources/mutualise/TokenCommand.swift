@@ -27,9 +27,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let log = try dataOptions.openLog()
             defer { log.close() }
-            let structureID: StructureID? = try structure.map { raw in
-                do { return try StructureID(raw) } catch { throw Refusal((error as? DomainError)?.message ?? "\(error)") }
-            }
+            let structureID = try structure.map(parseStructureID)
             do {
                 let (token, grant) = try await AccessTokens(log: log).issue(role: Role(rawValue: role)!, structure: structureID, label: label)
                 print(token)
@@ -68,4 +66,41 @@ struct TokenCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// `mutualise invite`: a one-time sign-in link for the web application.
+struct InviteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invite", abstract: "Print a one-time sign-in link for the web application (valid 14 days, works once)."
+    )
+    @OptionGroup var dataOptions: DataOptions
+    @Option(help: "coordinator, structure or porteur.") var role: String
+    @Option(help: "The structure a structure invitation acts for.") var structure: String?
+    @Option(help: "A label for people (who is invited).") var label: String = ""
+    @Option(name: .customLong("base-url"), help: "The address people reach the server at.") var baseURL: String = "http://127.0.0.1:8080"
+
+    func validate() throws {
+        guard Role(rawValue: role) != nil else { throw ValidationError("--role must be coordinator, structure or porteur") }
+        if role == "structure" && structure == nil { throw ValidationError("--role structure needs --structure ID") }
+        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
+    }
+
+    func run() async throws {
+        let log = try dataOptions.openLog()
+        defer { log.close() }
+        let structureID = try structure.map(parseStructureID)
+        do {
+            let (code, invitation) = try await WebSessions(log: log).invite(role: Role(rawValue: role)!, structure: structureID, label: label)
+            let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            print("\(base)/app/invitation/\(code)")
+            FileHandle.standardError.write(Data("invitation \(invitation.id) (\(invitation.role.rawValue)\(invitation.structure.map { ", " + $0 } ?? "")) : ce lien sert une fois, jusqu’au \(ParisTime.french(invitation.expiresAt)).\n".utf8))
+        } catch {
+            throw refusal(error)
+        }
+    }
+}
+
+/// A structure id from the command line, refused with the domain's French message.
+func parseStructureID(_ raw: String) throws -> StructureID {
+    do { return try StructureID(raw) } catch { throw Refusal(error.message) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A postal address.
 public struct Address: Hashable, Sendable, BinaryCodable {
     /// Number and street, e.g. "15 rue Martenot".
@@ -59,6 +61,14 @@ public struct GeoPosition: Hashable, Sendable, BinaryCodable {
         }
         self.latitude = latitude
         self.longitude = longitude
+    }
+
+    /// The great-circle distance to `other` in kilometres (haversine, mean Earth radius).
+    public func distanceKm(to other: GeoPosition) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (other.latitude - latitude) * radians, dLon = (other.longitude - longitude) * radians
+        let a = pow(sin(dLat / 2), 2) + cos(latitude * radians) * cos(other.latitude * radians) * pow(sin(dLon / 2), 2)
+        return 2 * 6371.0088 * asin(min(1, a.squareRoot()))
     }
 
     /// Latitude then longitude as doubles.
