@@ -317,8 +317,8 @@ extension Routes {
     ]
 
     static let allocateFields: [FormField] = [
-        FormField(name: "application", label: "Candidature (identifiant)", required: true),
-        FormField(name: "desk", label: "Bureau (identifiant)", required: true),
+        FormField(name: "application", label: "Projet de la liste d’attente", required: true),
+        FormField(name: "desk", label: "Bureau", required: true),
         FormField(name: "start", label: "Du", kind: .input(type: "date"), required: true),
         FormField(name: "end", label: "Au (un an au plus)", kind: .input(type: "date"), required: true),
         FormField(name: "reason", label: "Motif, si ce n’est pas le premier de la liste", kind: .textarea),
@@ -342,7 +342,8 @@ extension Routes {
             let freeDesks = state.pepiniere.board(on: today).filter { $0.status == .available }.map { ["id": $0.desk.id.rawValue, "label": $0.desk.label] }
             let waitingRows = try waiting.map { entry -> [String: Any] in
                 ["rank": entry.rank, "project": entry.application.projectName, "application": entry.application.id.rawValue,
-                 "canOffer": !freeDesks.isEmpty, "needsReason": entry.rank > 1,
+                 "canOffer": !freeDesks.isEmpty && !Self.isOffered(entry.application.status), "needsReason": entry.rank > 1,
+                 "offered": Self.isOffered(entry.application.status),
                  "submitted": FrenchFormat.day(ParisTime.date(entry.application.submittedAt)),
                  "contact": try contactText(entry.application.contact, of: entry.application.person)]
             }
@@ -358,9 +359,22 @@ extension Routes {
             ]
         }
         data["deskFields"] = Self.deskFields.filled(from: deskForm, errors: deskErrors)
-        data["allocateFields"] = Self.allocateFields.filled(from: allocateForm, errors: allocateErrors)
+        var allocate = Self.allocateFields
+        let (applications, desks): ([(String, String)], [(String, String)]) = runner.withState { state in
+            let waiting = state.pepiniere.waitingList().map { ($0.application.id.rawValue, "\($0.rank). \($0.application.projectName)") }
+            let desks = state.pepiniere.board(on: today).filter { $0.status != .removed }.map { ($0.desk.id.rawValue, "\($0.desk.label) (\(Self.deskStatusLabel($0.status)))") }
+            return (waiting, desks)
+        }
+        allocate[0].kind = .select(applications)
+        allocate[1].kind = .select(desks)
+        data["allocateFields"] = allocate.filled(from: allocateForm, errors: allocateErrors)
         return web.page("desks", title: "Bureaux de la pépinière", data: data, request: request, context: context,
                         error: error ?? deskErrors.general ?? allocateErrors.general)
+    }
+
+    static func isOffered(_ status: ApplicationStatus) -> Bool {
+        if case .offered = status { return true }
+        return false
     }
 
     /// A contact as one line for the coordinator (« Nom <courriel> »), or « données effacées ».

@@ -10,6 +10,7 @@ enum WebAssets {
     header.site{background:var(--accent-dark);color:#fff}
     header.site .bar{max-width:72rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
     header.site a{color:#fff}
+    header.site a:focus,header.site button:focus{outline-color:#fff}
     .brand{font-weight:700;font-size:1.2rem;text-decoration:none}
     nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
     nav a[aria-current=page]{text-decoration:underline;text-decoration-thickness:3px;font-weight:600}
