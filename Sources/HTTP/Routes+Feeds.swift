@@ -7,13 +7,11 @@ public import Projections
 
 extension Routes {
     func registerFeeds(on router: Router<ServerRequestContext>) {
-        router.get("/carte-ouverte.geojson") { _, _ in
-            let bytes = runner.withState { $0.carteOuverte.geoJSON(now: Date()) }
-            return JSONResponse.bytes(bytes, contentType: "application/geo+json", extraHeaders: Self.openFeedHeaders)
+        router.get("/carte-ouverte.geojson") { request, _ in
+            openFeed("geojson", request: request, contentType: "application/geo+json") { $0.carteOuverte.geoJSON(now: $1) }
         }
-        router.get("/carte-ouverte.csv") { _, _ in
-            let bytes = runner.withState { $0.carteOuverte.csv(now: Date()) }
-            return JSONResponse.bytes(bytes, contentType: "text/csv; charset=utf-8", extraHeaders: Self.openFeedHeaders)
+        router.get("/carte-ouverte.csv") { request, _ in
+            openFeed("csv", request: request, contentType: "text/csv; charset=utf-8") { $0.carteOuverte.csv(now: $1) }
         }
         router.get("/rooms/:id/calendar.ics") { _, context in
             let id = try pathID(context, "id", as: RoomID.self, what: "Salle")
@@ -130,6 +128,16 @@ extension Routes {
                 return JSONResponse.bytes(Array(ReportPage.html(report).utf8), contentType: "text/html; charset=utf-8")
             }
             return JSONResponse.object(ReportJSON.object(report))
+        }
+    }
+
+    /// A Carte-ouverte feed: one rendering per log position and minute, shared by every response,
+    /// gzip when accepted, 304 when the client's ETag is current.
+    func openFeed(_ name: String, request: Request, contentType: String, render: @escaping (ProjectionState, Date) -> [UInt8]) -> Response {
+        let now = Date()
+        let minute = Int64(now.timeIntervalSince1970 / 60)
+        return feeds.response(name, version: "\(runner.position)-\(minute)", request: request, contentType: contentType, headers: Self.openFeedHeaders) {
+            runner.withState { state in ("\(state.position)-\(minute)", render(state, now)) }
         }
     }
 

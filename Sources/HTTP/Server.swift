@@ -59,6 +59,8 @@ struct Routes: Sendable {
     let dependencies: ServerDependencies
     /// The web application's templates.
     let web = WebRenderer()
+    /// The open-data feeds' rendered bodies.
+    let feeds = FeedResponses()
     var service: CommandService { dependencies.service }
     var log: EventLog { dependencies.log }
     var runner: ProjectionRunner { dependencies.runner }

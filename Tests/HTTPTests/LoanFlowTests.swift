@@ -6,6 +6,7 @@ import HTTP
 import Hummingbird
 import HummingbirdTesting
 import HTTPTypes
+import CompressNIO
 import Testing
 
 /// Bodies of the 2027 scenario: Radiance lends its training room to CRIDEV.
@@ -115,6 +116,47 @@ enum Bodies {
             let fresh = try await client.send(.put, "/structures/cridev/quota", token: coordinator, json: #"{"hoursPerMonth": 20}"#, headers: [.ifMatch: "\"1\""])
             #expect(fresh.status == .ok, "\(fresh.text)")
             #expect(fresh.object["version"] as? Int == 2)
+        }
+    }
+}
+
+@Suite struct OpenFeedCachingTests {
+    @Test func theCarteOuverteFeedIsGzippedOnRequestAndRevalidatedByETag() async throws {
+        let fixture = try ServerFixture()
+        let coordinator = try await fixture.token(.coordinator)
+        try await fixture.run { client in
+            try await client.send(.post, "/structures", token: coordinator, json: Bodies.radiance)
+        }
+        let radiance = try await fixture.token(.structure, structure: "radiance")
+        try await fixture.run { client in
+            try await client.send(.post, "/rooms", token: radiance, json: Bodies.room)
+            let plain = try await client.send(.get, "/carte-ouverte.geojson")
+            #expect(plain.status == .ok)
+            #expect(plain.headers[.contentEncoding] == nil, "no Accept-Encoding: identity")
+            #expect(plain.headers[.vary] == "Accept-Encoding")
+            let etag = try #require(plain.headers[.eTag])
+            #expect(etag.hasPrefix("W/\""))
+
+            let zipped = try await client.send(.get, "/carte-ouverte.geojson", headers: [.acceptEncoding: "br;q=1, gzip;q=0.8"])
+            #expect(zipped.headers[.contentEncoding] == "gzip")
+            #expect(zipped.headers[.eTag] == etag)
+            var compressed = zipped.body
+            let inflated = try compressed.decompress(with: .gzip())
+            #expect(Array(inflated.readableBytesView) == Array(plain.body.readableBytesView), "gzip holds the same bytes")
+            #expect(zipped.body.readableBytes < plain.body.readableBytes)
+            let refused = try await client.send(.get, "/carte-ouverte.geojson", headers: [.acceptEncoding: "gzip;q=0"])
+            #expect(refused.headers[.contentEncoding] == nil, "gzip;q=0 means no gzip")
+
+            let unchanged = try await client.send(.get, "/carte-ouverte.geojson", headers: [.ifNoneMatch: etag])
+            #expect(unchanged.status == .notModified)
+            #expect(unchanged.body.readableBytes == 0)
+            #expect(unchanged.headers[.accessControlAllowOrigin] == "*")
+
+            try await client.send(.patch, "/rooms/salle-radiance", token: radiance, json: #"{"capacity": 30}"#)
+            let changed = try await client.send(.get, "/carte-ouverte.geojson", headers: [.ifNoneMatch: etag])
+            #expect(changed.status == .ok, "a new fact gives a new version")
+            #expect(changed.headers[.eTag] != etag)
+            #expect(changed.text.contains("\"capacite\":30"))
         }
     }
 }
