@@ -228,3 +228,61 @@ import Testing
         }
     }
 }
+
+@Suite struct WebAccessTests {
+    /// Every form route of the web application, without a session or with another role's session,
+    /// is refused and writes nothing; a structure cannot decide on another structure's room.
+    @Test func everyWebWriteNeedsTheRightSession() async throws {
+        let fixture = try ServerFixture()
+        try await WebTests().registerStructures(fixture)
+        let radiance = try await fixture.token(.structure, structure: "radiance")
+        let cridev = try await fixture.token(.structure, structure: "cridev")
+        try await fixture.run { client in
+            try await client.send(.post, "/rooms", token: radiance, json: Bodies.room)
+            try await client.send(.post, "/rooms/salle-radiance/availability", token: radiance, json: Bodies.availability)
+            try await client.send(.post, "/rooms/salle-radiance/loans", token: cridev, json: Bodies.loan)
+        }
+        let router = buildRouter(fixture.dependencies)
+        let formRoutes = router.routes.filter { $0.method == .post && $0.path.description.hasPrefix("/app/") }
+            .map { route in
+                "/" + route.path.description.split(separator: "/").map { segment -> String in
+                    switch segment {
+                    case "{id}": return route.path.description.contains("salles") ? "salle-radiance" : "inconnu"
+                    case "{lid}": return "formation-fondations"
+                    case "{aid}": return "printemps"
+                    case "{code}": return "inv_inconnu"
+                    default: return String(segment)
+                    }
+                }.joined(separator: "/")
+            }
+        #expect(formRoutes.count >= 25, "every form route is tried (\(formRoutes.count)): \(formRoutes)")
+        let sessions = WebSessions(log: fixture.log)
+        let porteurCode = try await sessions.invite(role: .porteur, label: "").code
+        let cridevCode = try await sessions.invite(role: .structure, structure: try StructureID("cridev"), label: "").code
+        try await fixture.run { client in
+            let head = try fixture.log.headPosition()
+            let porteur = WebTests.Browser()
+            _ = try await porteur.signIn(client, code: porteurCode)
+            _ = try await porteur.get(client, "/app")
+            let other = WebTests.Browser()
+            _ = try await other.signIn(client, code: cridevCode)
+            _ = try await other.get(client, "/app")
+            var allowed: [String] = []
+            for path in formRoutes where path != "/app/deconnexion" {
+                let fields = [("reason", "essai"), ("surface", "10"), ("use", "bureaux"), ("desk", "bureau-1"), ("start", "2027-01-04"), ("end", "2027-06-30")]
+                let anonymous = try await WebTests.Browser().post(client, path, fields, csrf: false)
+                if anonymous.status.code < 400 { allowed.append("anonymous \(path) \(anonymous.status.code)") }
+                if !path.contains("pepiniere/candidature") {
+                    let wrongRole = try await porteur.post(client, path, fields)
+                    if wrongRole.status.code < 400 { allowed.append("porteur \(path) \(wrongRole.status.code)") }
+                }
+                if path.contains("salle-radiance") && !path.contains("demandes") && !path.hasSuffix("/annuler") {
+                    let notOwner = try await other.post(client, path, fields)
+                    if notOwner.status.code < 400 { allowed.append("other structure \(path) \(notOwner.status.code)") }
+                }
+            }
+            #expect(allowed.isEmpty, "refused form routes: \(allowed)")
+            #expect(try fixture.log.headPosition() == head, "refused forms wrote nothing")
+        }
+    }
+}
