@@ -82,7 +82,8 @@ enum WebTemplates {
     <dl class="facts"><dt>Capacité</dt><dd>{{capacity}} personnes</dd>{{#surface}}<dt>Surface</dt><dd>{{surface}} m²</dd>{{/surface}}
     <dt>Accès de plain-pied</dt><dd>{{stepFreeLabel}}</dd><dt>Équipement</dt><dd>{{equipmentLabel}}</dd><dt>Conditions</dt><dd>{{conditions}}</dd></dl>
     {{#description}}<p>{{description}}</p>{{/description}}
-    <p>S’abonner à l’agenda de la salle (Thunderbird, Nextcloud, Google Agenda) : <a href="{{calendarURL}}">agenda iCalendar</a> · <a href="/rooms/{{id}}/freebusy.ifb">libre/occupé</a></p>
+    <p>S’abonner à l’agenda de la salle (Thunderbird, Nextcloud, Google Agenda) : <a href="{{webcalURL}}">s’abonner</a> · <a href="{{calendarURL}}">fichier iCalendar</a> · <a href="/rooms/{{id}}/freebusy.ifb">libre/occupé</a>
+    <br><span class="hint">Adresse à copier dans votre agenda : <code>{{subscribeURL}}</code></span></p>
     <section aria-labelledby="week-title"><h2 id="week-title">Semaine du {{weekLabel}}</h2>
     <p><a href="?semaine={{previousWeek}}">← Semaine précédente</a> · <a href="?semaine={{nextWeek}}">Semaine suivante →</a></p>
     <table class="agenda"><caption>Disponibilités de la salle, heure de Paris</caption>
@@ -161,7 +162,7 @@ enum WebTemplates {
     <p><a class="button" href="/app/salles/nouvelle">Proposer une salle</a></p>
     <section aria-labelledby="rooms-title"><h2 id="rooms-title">Nos salles</h2>
     <ul class="cards">{{#rooms}}<li><h3><a href="/app/salles/{{id}}">{{name}}</a>{{#withdrawn}} <span class="badge declined">retirée</span>{{/withdrawn}}</h3>
-    <p>{{pending}} demande(s) en attente · {{approved}} prêt(s) confirmé(s) · <a href="/rooms/{{id}}/calendar.ics">agenda iCalendar</a></p></li>{{/rooms}}
+    <p>{{pending}} demande(s) en attente · {{approved}} prêt(s) confirmé(s) · agenda : <a href="{{webcal}}">s’abonner</a>, <code>{{subscribe}}</code></p></li>{{/rooms}}
     {{^rooms}}<li>Vous ne proposez pas encore de salle.</li>{{/rooms}}</ul></section>
     <section aria-labelledby="incoming-title"><h2 id="incoming-title">Demandes reçues à traiter</h2>
     <ul class="cards">{{#incoming}}<li><a href="/app/salles/{{roomID}}">{{room}}</a> — <strong>{{borrower}}</strong> — {{when}} — {{people}} personnes<br>{{purpose}}
