@@ -164,7 +164,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                 } catch {
                     return batch.map { _ in .failed(stop(EventLogError(.storage, "the map is full and cannot grow", cause: error))) }
                 }
-            } catch let error as LMDBError where error.isOutOfSpace {
+            } catch let error as LMDBError where error.isOutOfSpace || isShortWriteOnAFullDisk(error) {
                 // Nothing was committed and LMDB's state is intact: refuse this batch, keep serving.
                 let refusal = EventLogError(.diskFull, "the disk is full: nothing was written", cause: error)
                 return batch.map { _ in .failed(refusal) }
@@ -174,6 +174,20 @@ final class GroupCommitWriter: @unchecked Sendable {
             }
         }
     }
+
+    /// liblmdb reports a write that the file system cut short as EIO (`mdb_page_flush`: "short
+    /// write, filesystem full?"): when the disk the log is on has (almost) no space left, that EIO
+    /// is a full disk, not a failing one, and clears once space returns. As with ENOSPC, the
+    /// transaction was aborted before its meta page was written: nothing was committed, and the
+    /// pages written in part are free pages to LMDB. An EIO with space left (a failing disk, a
+    /// failed fsync) still stops the log.
+    private func isShortWriteOnAFullDisk(_ error: LMDBError) -> Bool {
+        guard error.code == .ioError, let free = environment.availableDiskBytes() else { return false }
+        return free < Self.fullDiskThreshold
+    }
+
+    /// Below this many free bytes, an EIO from a commit counts as a full disk.
+    static let fullDiskThreshold = 1 << 20
 
     /// Fail-stop: after a failed commit the log accepts no more writes (as PostgreSQL after an fsync error).
     private func stop(_ reason: EventLogError) -> EventLogError {

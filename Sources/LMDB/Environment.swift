@@ -156,6 +156,14 @@ public final class Environment: @unchecked Sendable {
         try check(mdb_env_set_mapsize(handle, 0), "mdb_env_set_mapsize(0)")
     }
 
+    /// Bytes still free for this process on the file system that holds the environment
+    /// (`statvfs`: `f_bavail` blocks of `f_frsize` bytes), or nil when it cannot be read.
+    public func availableDiskBytes() -> Int? {
+        var figures = statvfs()
+        guard statvfs(path, &figures) == 0 else { return nil }
+        return Int(figures.f_bavail) * Int(figures.f_frsize)
+    }
+
     /// The current figures of the environment.
     public func info() throws(LMDBError) -> Info {
         var envInfo = MDB_envinfo()

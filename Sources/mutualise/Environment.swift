@@ -1,14 +1,23 @@
 import App
 import Domain
 import EventLog
-import EventLog
 import Foundation
 
 extension DataOptions {
     /// Opens the log of the data folder with the application's side tables.
+    ///
+    /// `MUTUALISE_MAP_SIZE` (bytes, undocumented in `--help`: for tests and the disk-full campaign)
+    /// sets the initial size of the LMDB map, which then doubles whenever it is full.
     func openLog() throws -> EventLog {
+        var configuration = EventLog.Configuration.application
+        if let text = ProcessInfo.processInfo.environment["MUTUALISE_MAP_SIZE"] {
+            guard let bytes = Int(text), bytes >= 64 * 1024 else {
+                throw Refusal("MUTUALISE_MAP_SIZE doit être un nombre d’octets d’au moins 65536 (reçu « \(text) »)")
+            }
+            configuration.initialMapSize = bytes
+        }
         do {
-            return try EventLog(directory: data, configuration: .application)
+            return try EventLog(directory: data, configuration: configuration)
         } catch {
             throw Refusal("impossible d’ouvrir le journal dans \(data) : \(error.message)")
         }

@@ -76,6 +76,24 @@ func mutualise(_ arguments: [String], environment: [String: String]? = nil) asyn
         #expect(try await mutualise(["token", "list", "--data", data]).output.contains("révoqué"))
     }
 
+    @Test func aTinyInitialMapSizeGrowsAsTheLogFills() async throws {
+        // MUTUALISE_MAP_SIZE lets the disk-full campaign start the server with a tiny map.
+        let folder = TemporaryFolder("cli")
+        let data = folder.sub("data")
+        var environment = ProcessInfo.processInfo.environment
+        environment["MUTUALISE_MAP_SIZE"] = "65536"
+        let demo = try await mutualise(["demo", "--data", data], environment: environment)
+        #expect(demo.status == 0, "\(demo.output)")
+        let log = try EventLog(directory: data, configuration: .init())
+        #expect(try log.headPosition() > 100)
+        #expect(try log.verifyChain().isValid)
+        log.close()
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: data + "/data.mdb")[.size] as? Int)
+        #expect(size > 65536, "the demo history needs more than the initial map")
+        environment["MUTUALISE_MAP_SIZE"] = "beaucoup"
+        #expect(try await mutualise(["audit", "verify", "--data", data], environment: environment).status == 1)
+    }
+
     @Test func usageErrorsExitWithTwo() async throws {
         #expect(try await mutualise(["report", "nineteen"]).status == 2)
         #expect(try await mutualise(["token", "issue", "--role", "king"]).status == 2)

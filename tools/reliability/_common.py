@@ -95,14 +95,16 @@ def token(data, role, structure=None, label=None):
 
 
 class Server:
-    def __init__(self, data, port=None):
+    def __init__(self, data, port=None, env=None):
         self.data = data
         self.port = port or free_port()
+        self.env = env  # extra environment variables, e.g. {"MUTUALISE_MAP_SIZE": "262144"}
         self.proc = None
 
     def start(self, timeout=60):
+        env = dict(os.environ, **self.env) if self.env else None
         self.proc = subprocess.Popen([BIN, "serve", "--data", self.data, "--host", HOST, "--port", str(self.port),
-                                      "--log-level", "error"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                      "--log-level", "error"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
@@ -175,6 +177,57 @@ def payload(record):
     return base64.b64decode(record["payload"])
 
 
+def missing_acks(records, acks):
+    """The acknowledged writes not found in the exported `records`. Each ack is (stream, event type
+    without its `.vN` suffix, marker bytes, position, version): the record at that position must be
+    in that stream at that version, and an event of that type in that stream must carry the marker
+    (e.g. the loan id) in its payload."""
+    by_pos = {rec["position"]: rec for rec in records}
+    payloads = {}
+    for rec in records:
+        payloads.setdefault((rec["stream"], rec["type"].rsplit(".", 1)[0]), []).append(payload(rec))
+    missing = []
+    for ack in acks:
+        stream, kind, marker, position, version = ack
+        rec = by_pos.get(position)
+        ok = rec is not None and rec["stream"] == stream and rec["version"] == version
+        if not (ok and any(marker in p for p in payloads.get((stream, kind), []))):
+            missing.append(ack)
+    return missing
+
+
+def gap_free(records):
+    return [rec["position"] for rec in records] == list(range(1, len(records) + 1))
+
+
+def audit_verify(data, timeout=300):
+    """Runs `audit verify`; returns (ok, output text)."""
+    rc, out, err = run(["audit", "verify", "--data", data], timeout=timeout)
+    return rc == 0, (out + err).decode(errors="replace")
+
+
+def problem_ok(resp):
+    """True when a refusal is an RFC 9457 problem document with a `detail` in French."""
+    if not resp or resp[1].get("Content-Type", "").split(";")[0] != "application/problem+json":
+        return False
+    detail = jbody(resp).get("detail")
+    return isinstance(detail, str) and any(w in f" {detail.lower()} " for w in FRENCH_WORDS)
+
+
+FRENCH_WORDS = (" le ", " la ", " les ", " du ", " des ", " est ", " rien ", " pas ", " une ", " un ", "é", "è", "ê", "à ")
+
+
+def process_figures(pid):
+    """Resident memory in KiB (/proc/PID/status: VmRSS, and its RssAnon part: the heap, not mapped
+    file pages such as LMDB's) and the number of open file descriptors of a process."""
+    kib = {}
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(("VmRSS:", "RssAnon:")):
+                kib[line.split(":")[0]] = int(line.split()[1])
+    return kib.get("VmRSS", 0), kib.get("RssAnon", 0), len(os.listdir(f"/proc/{pid}/fd"))
+
+
 ROOM_OWNER = "mutuelle-radiance"
 BORROWER = "cridev"
 
@@ -224,3 +277,38 @@ def figures(name, pairs, must_be_zero):
         print(f"{name}: FAILED ({', '.join(bad)} not zero)", file=sys.stderr)
         return 1
     return 0
+
+
+class LoanWriter:
+    """One client's writes: loan requests in random slots of 2027 and approvals of its own pending
+    requests (by the room's owner). `step()` sends one and returns (kind, room, loan, response);
+    `ack(kind, room, loan, resp)` gives what `missing_acks` checks for a 2xx answer."""
+    EVENT = {"request": "room.loanRequested", "approve": "room.loanApproved"}
+
+    def __init__(self, port, tokens, rooms, rng, prefix, purpose="Campagne de fiabilité", approve_share=0.3, timeout=15):
+        self.port, self.tokens, self.rooms, self.rng = port, tokens, rooms, rng
+        self.prefix, self.purpose, self.approve_share, self.timeout = prefix, purpose, approve_share, timeout
+        self.pending = []
+        self.count = 0
+
+    def step(self):
+        if self.pending and self.rng.random() < self.approve_share:
+            room, loan = self.pending.pop(self.rng.randrange(len(self.pending)))
+            resp = request(self.port, "POST", f"/rooms/{room}/loans/{loan}/approve", {}, self.tokens["owner"], timeout=self.timeout)
+            if resp is None:
+                self.pending.append((room, loan))
+            return "approve", room, loan, resp
+        self.count += 1
+        room, loan = self.rng.choice(self.rooms), f"{self.prefix}-{self.count:06d}"
+        start, end = random_slot(self.rng)
+        resp = request(self.port, "POST", f"/rooms/{room}/loans",
+                       {"id": loan, "start": start, "end": end, "people": 3, "purpose": self.purpose},
+                       self.tokens["borrower"], timeout=self.timeout)
+        if resp and resp[0] == 201:
+            self.pending.append((room, loan))
+        return "request", room, loan, resp
+
+    @staticmethod
+    def ack(kind, room, loan, resp):
+        b = jbody(resp)
+        return (f"room-{room}", LoanWriter.EVENT[kind], loan.encode(), b.get("position"), b.get("version"))
