@@ -119,6 +119,10 @@ public final class EventLog: Sendable {
         let head = (try? self.head())?.position ?? 0
         notifier.advance(to: head)
         metrics.head.record(Int64(head))
+        if let info = try? environment.info() {
+            metrics.mapUsedBytes.record(Int64(info.usedBytes))
+            metrics.mapSizeBytes.record(Int64(info.mapSize))
+        }
     }
 
     /// Stops the writer thread after the appends already queued; later appends fail with ``EventLogError/Code/closed``.

@@ -31,6 +31,22 @@ enum APIDocument {
     static var string: [String: Any] {
         ["type": "string", "maxLength": 200]
     }
+    /// An identifier: 1 to 64 characters among a-z, 0-9 and « - » (`value.invalidIdentifier` otherwise).
+    static var identifier: [String: Any] {
+        ["type": "string", "pattern": "^[a-z0-9-]{1,64}$"]
+    }
+    /// A reason kept in an event: at most 1,000 characters.
+    static var reasonText: [String: Any] {
+        ["type": "string", "maxLength": 1000]
+    }
+    /// A surface in m²: positive, at most 100,000.
+    static var surface: [String: Any] {
+        ["type": "number", "exclusiveMinimum": 0, "maximum": 100_000]
+    }
+    /// What the query parameters `from`, `to` and `at` take: a date, a Paris local date-time or an RFC 3339 instant.
+    static var instantQuery: [String: Any] {
+        ["type": "string", "pattern": #"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"#]
+    }
     static var text: [String: Any] {
         ["type": "string", "maxLength": 5000]
     }
@@ -41,7 +57,7 @@ enum APIDocument {
         ["type": "string", "format": "date"]
     }
     static var reason: [String: Any] {
-        object(["reason": text])
+        object(["reason": reasonText])
     }
     static var address: [String: Any] {
         object(["street": string, "postcode": ["type": "string", "maxLength": 10], "city": string], required: ["street", "postcode", "city"])
@@ -57,9 +73,9 @@ enum APIDocument {
     }
     static var roomProperties: [String: Any] {
         [
-        "id": string, "structure": string, "name": string, "address": address,
+        "id": identifier, "structure": identifier, "name": string, "address": address,
         "latitude": ["type": "number", "minimum": -90, "maximum": 90], "longitude": ["type": "number", "minimum": -180, "maximum": 180],
-        "capacity": ["type": "integer", "minimum": 1], "surface": ["type": "number", "exclusiveMinimum": 0], "equipment": equipment,
+        "capacity": ["type": "integer", "minimum": 1], "surface": surface, "equipment": equipment,
         "equipmentNotes": text, "stepFree": ["type": "boolean"], "conditions": conditions, "description": text,
     ]
     }
@@ -70,69 +86,69 @@ enum APIDocument {
         Operation("get", "/openapi.json", "Ce document", .publicAccess),
         Operation("get", "/metrics", "Métriques Prometheus", .publicAccess),
         Operation("post", "/structures", "Enregistrer une structure", .coordinator, body: object([
-            "id": string, "name": string, "kind": ["type": "string", "enum": ["association", "cooperative", "mutuelle", "collectivite", "autre"]],
+            "id": identifier, "name": string, "kind": ["type": "string", "enum": ["association", "cooperative", "mutuelle", "collectivite", "autre"]],
             "email": string, "siret": string, "address": address,
         ], required: ["name", "kind"])),
         Operation("get", "/structures/{id}", "Une structure", .publicAccess),
-        Operation("put", "/structures/{id}/quota", "Quota mensuel d’emprunt (heures)", .coordinator, body: object(["hoursPerMonth": ["type": ["integer", "null"], "minimum": 0]])),
+        Operation("put", "/structures/{id}/quota", "Quota mensuel d’emprunt (heures)", .coordinator, body: object(["hoursPerMonth": ["type": ["integer", "null"], "minimum": 1, "maximum": 744]])),
         Operation("post", "/rooms", "Proposer une salle", .bearer, body: object(roomProperties, required: ["name", "address", "latitude", "longitude", "capacity", "stepFree", "conditions"])),
         Operation("get", "/rooms/{id}", "Une salle", .publicAccess),
-        Operation("patch", "/rooms/{id}", "Modifier une salle", .bearer, body: object(roomProperties)),
+        Operation("patch", "/rooms/{id}", "Modifier une salle", .bearer, body: object(roomProperties.filter { $0.key != "id" && $0.key != "structure" })),
         Operation("delete", "/rooms/{id}", "Retirer une salle", .bearer, body: reason),
         Operation("post", "/rooms/{id}/availability", "Ouvrir une disponibilité (ponctuelle ou hebdomadaire)", .bearer, body: object([
-            "id": string, "start": localDateTime, "end": localDateTime,
+            "id": identifier, "start": localDateTime, "end": localDateTime,
             "weekly": object(["weekday": ["type": "integer", "minimum": 1, "maximum": 7], "from": ["type": "string", "example": "14:00"], "to": ["type": "string", "example": "18:00"]], required: ["weekday", "from", "to"]),
             "startDate": date, "endDate": date,
         ])),
         Operation("delete", "/rooms/{id}/availability/{aid}", "Fermer une disponibilité", .bearer),
         Operation("post", "/rooms/{id}/loans", "Demander un prêt (ponctuel ou récurrent)", .bearer, body: object([
-            "id": string, "borrower": string, "start": localDateTime, "end": localDateTime,
+            "id": identifier, "borrower": identifier, "start": localDateTime, "end": localDateTime,
             "people": ["type": "integer", "minimum": 1], "purpose": text,
             "repeat": object(["every": ["type": "string", "enum": ["week", "month"]], "until": date], required: ["every", "until"]),
         ], required: ["start", "end", "people", "purpose"])),
         Operation("post", "/rooms/{id}/loans/{lid}/approve", "Approuver un prêt", .bearer, body: reason),
         Operation("post", "/rooms/{id}/loans/{lid}/decline", "Refuser un prêt", .bearer, body: reason),
         Operation("post", "/rooms/{id}/loans/{lid}/cancel", "Annuler un prêt", .bearer, body: reason),
-        Operation("get", "/rooms/{id}/availability", "Créneaux libres et occupés d’une salle", .publicAccess, query: [("from", "date-time"), ("to", "date-time")]),
+        Operation("get", "/rooms/{id}/availability", "Créneaux libres et occupés d’une salle", .publicAccess, query: [("from", "instant"), ("to", "instant")]),
         Operation("get", "/rooms/{id}/calendar.ics", "Agenda iCalendar de la salle", .publicAccess),
-        Operation("get", "/rooms/{id}/freebusy.ifb", "Libre/occupé iCalendar (VFREEBUSY)", .publicAccess, query: [("from", "date-time"), ("to", "date-time")]),
-        Operation("get", "/availability", "Salles libres sur un créneau", .publicAccess, query: [("from", "date-time"), ("to", "date-time"), ("people", "integer"), ("near", "string"), ("radius_km", "number")]),
+        Operation("get", "/rooms/{id}/freebusy.ifb", "Libre/occupé iCalendar (VFREEBUSY)", .publicAccess, query: [("from", "instant"), ("to", "instant")]),
+        Operation("get", "/availability", "Salles libres sur un créneau", .publicAccess, query: [("from", "instant"), ("to", "instant"), ("people", "integer"), ("near", "string"), ("radius_km", "number")]),
         Operation("get", "/carte-ouverte.geojson", "Flux Carte-ouverte (GeoJSON RFC 7946)", .publicAccess),
         Operation("get", "/carte-ouverte.csv", "Flux Carte-ouverte (CSV)", .publicAccess),
-        Operation("post", "/pepiniere/desks", "Ajouter un bureau", .coordinator, body: object(["id": string, "site": string, "label": string, "floor": string], required: ["label"])),
+        Operation("post", "/pepiniere/desks", "Ajouter un bureau", .coordinator, body: object(["id": identifier, "site": identifier, "label": string, "floor": ["type": "string", "maxLength": 100]], required: ["label"])),
         Operation("post", "/pepiniere/applications", "Candidater pour un bureau", .bearer, body: object([
-            "id": string, "site": string, "project": string, "description": text,
+            "id": identifier, "site": identifier, "project": string, "description": text,
             "contact": object(["name": string, "email": string, "phone": string], required: ["name", "email"]),
         ], required: ["project", "description", "contact"])),
-        Operation("post", "/pepiniere/applications/{id}/waitlist", "Inscrire une candidature sur la liste d’attente", .coordinator, body: object(["site": string])),
-        Operation("post", "/pepiniere/applications/{id}/allocate", "Attribuer un bureau", .coordinator, body: object(["site": string, "desk": string, "start": date, "end": date, "reason": text], required: ["desk", "start", "end"])),
-        Operation("post", "/pepiniere/applications/{id}/offer", "Proposer un bureau avec délai de réponse", .coordinator, body: object(["site": string, "desk": string, "start": date, "end": date, "holdDays": ["type": "integer", "minimum": 1, "maximum": 60], "reason": text], required: ["desk", "start", "end"])),
-        Operation("post", "/pepiniere/applications/{id}/accept", "Accepter un bureau proposé", .bearer, body: object(["site": string])),
-        Operation("post", "/pepiniere/applications/{id}/extend", "Prolonger une attribution", .coordinator, body: object(["site": string, "end": date], required: ["end"])),
-        Operation("post", "/pepiniere/applications/{id}/leave", "Enregistrer une sortie", .coordinator, body: object(["site": string, "reason": text, "date": date])),
-        Operation("post", "/pepiniere/applications/{id}/reject", "Refuser une candidature", .coordinator, body: object(["site": string, "reason": text])),
+        Operation("post", "/pepiniere/applications/{id}/waitlist", "Inscrire une candidature sur la liste d’attente", .coordinator, body: object(["site": identifier])),
+        Operation("post", "/pepiniere/applications/{id}/allocate", "Attribuer un bureau", .coordinator, body: object(["site": identifier, "desk": identifier, "start": date, "end": date, "reason": reasonText], required: ["desk", "start", "end"])),
+        Operation("post", "/pepiniere/applications/{id}/offer", "Proposer un bureau avec délai de réponse", .coordinator, body: object(["site": identifier, "desk": identifier, "start": date, "end": date, "holdDays": ["type": "integer", "minimum": 1, "maximum": 30], "reason": reasonText], required: ["desk", "start", "end"])),
+        Operation("post", "/pepiniere/applications/{id}/accept", "Accepter un bureau proposé", .bearer, body: object(["site": identifier])),
+        Operation("post", "/pepiniere/applications/{id}/extend", "Prolonger une attribution", .coordinator, body: object(["site": identifier, "end": date], required: ["end"])),
+        Operation("post", "/pepiniere/applications/{id}/leave", "Enregistrer une sortie", .coordinator, body: object(["site": identifier, "reason": reasonText, "date": date])),
+        Operation("post", "/pepiniere/applications/{id}/reject", "Refuser une candidature", .coordinator, body: object(["site": identifier, "reason": reasonText])),
         Operation("get", "/pepiniere", "Tableau des bureaux et liste d’attente", .publicAccess),
         Operation("put", "/phare/capacity", "Capacité du Phare", .coordinator, body: object([
-            "total": ["type": "number", "exclusiveMinimum": 0],
-            "byUse": object(["commerce": ["type": "number"], "bureaux": ["type": "number"], "services": ["type": "number"], "hebergement": ["type": "number"]]),
+            "total": surface,
+            "byUse": object(["commerce": surface, "bureaux": surface, "services": surface, "hebergement": surface]),
         ], required: ["total"])),
         Operation("post", "/phare/requests", "Demander une surface au Phare", .bearer, body: object([
-            "id": string, "structure": string, "use": ["type": "string", "enum": ["commerce", "bureaux", "services", "hebergement"]],
-            "surface": ["type": "number", "exclusiveMinimum": 0], "wishedDate": date, "notes": text,
+            "id": identifier, "structure": identifier, "use": ["type": "string", "enum": ["commerce", "bureaux", "services", "hebergement"]],
+            "surface": surface, "wishedDate": date, "notes": text,
         ], required: ["use", "surface"])),
         Operation("patch", "/phare/requests/{id}", "Modifier une demande", .bearer, body: object([
-            "use": ["type": "string", "enum": ["commerce", "bureaux", "services", "hebergement"]], "surface": ["type": "number", "exclusiveMinimum": 0], "wishedDate": date, "notes": text,
+            "use": ["type": "string", "enum": ["commerce", "bureaux", "services", "hebergement"]], "surface": surface, "wishedDate": date, "notes": text,
         ])),
         Operation("delete", "/phare/requests/{id}", "Retirer une demande", .bearer, body: reason),
-        Operation("post", "/phare/requests/{id}/allocate", "Attribuer une surface", .coordinator, body: object(["surface": ["type": "number", "exclusiveMinimum": 0]], required: ["surface"])),
+        Operation("post", "/phare/requests/{id}/allocate", "Attribuer une surface", .coordinator, body: object(["surface": surface], required: ["surface"])),
         Operation("post", "/phare/requests/{id}/decline", "Refuser une demande", .coordinator, body: reason),
         Operation("get", "/phare", "Demande et attributions du Phare", .publicAccess),
         Operation("get", "/reports/{year}", "Rapport d’activité de l’année (JSON ou HTML)", .coordinator),
         Operation("get", "/audit/history/{stream}", "Historique d’un flux", .coordinator),
         Operation("get", "/audit/structures/{id}/history", "Historique d’une structure", .coordinator),
         Operation("get", "/audit/verify", "Vérifier la chaîne d’intégrité", .coordinator),
-        Operation("get", "/audit/as-of", "Relire l’état à une date ou une position", .coordinator, query: [("at", "date-time"), ("position", "integer")]),
-        Operation("get", "/events", "Le journal pour les abonnés (JSON ou Server-Sent Events)", .coordinator, query: [("from", "integer")]),
+        Operation("get", "/audit/as-of", "Relire l’état à une date ou une position", .coordinator, query: [("at", "instant"), ("position", "position")]),
+        Operation("get", "/events", "Le journal pour les abonnés (JSON ou Server-Sent Events)", .coordinator, query: [("from", "position")]),
         Operation("delete", "/people/{id}", "Effacer les données personnelles d’une personne", .coordinator),
         Operation("get", "/", "La carte des salles (page web)", .publicAccess),
     ]
@@ -148,15 +164,26 @@ enum APIDocument {
                 "responses": responses(for: operation),
             ]
             var parameters: [[String: Any]] = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment in
-                ["name": String(segment.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "string", "maxLength": 64]]
+                let name = String(segment.dropFirst().dropLast())
+                let schema: [String: Any] = name == "stream" ? ["type": "string", "minLength": 1, "maxLength": 255]
+                    : name == "year" ? ["type": "integer", "minimum": 2000, "maximum": 2100] : identifier
+                return ["name": name, "in": "path", "required": true, "schema": schema]
             }
             for (name, type) in operation.query {
-                let schema: [String: Any] = type == "integer" || type == "number" ? ["type": type] : ["type": "string"]
+                let schema: [String: Any]
+                switch type {
+                case "instant": schema = instantQuery
+                case "position": schema = ["type": "integer", "minimum": 0]
+                case "integer", "number": schema = ["type": type]
+                default: schema = ["type": "string"]
+                }
                 parameters.append(["name": name, "in": "query", "required": false, "schema": schema])
             }
             if !parameters.isEmpty { item["parameters"] = parameters }
             if let body = operation.body {
-                item["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]]
+                // A body whose fields are all optional may be left out (the server reads it as {}).
+                let required = !((body["required"] as? [String])?.isEmpty ?? true)
+                item["requestBody"] = ["required": required, "content": ["application/json": ["schema": body]]]
             }
             if operation.auth != .publicAccess { item["security"] = [["bearer": [String]()]] }
             paths[operation.path, default: [:]][operation.method] = item
@@ -168,8 +195,12 @@ enum APIDocument {
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
                 "schemas": [
-                    "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": text, "code": string, "field": string, "instance": string]),
-                    "Written": object(["id": string, "version": ["type": "integer"], "position": ["type": "integer"]], required: ["id", "version", "position"]),
+                    "Problem": object(["type": ["type": "string"], "title": string, "status": ["type": "integer"], "detail": text, "code": string, "field": string, "instance": ["type": "string"]]),
+                    // Some writes add fields (a loan's `status`, `room`, `declined`; an application's `rank`).
+                    "Written": ["type": "object", "required": ["id", "version", "position"], "additionalProperties": true, "properties": [
+                        "id": ["type": "string"], "version": ["type": "integer"], "position": ["type": "integer"],
+                    ] as [String: Any]] as [String: Any],
+                    "Erased": object(["id": identifier, "erased": ["type": "boolean"]], required: ["id", "erased"]),
                 ],
             ],
         ]
@@ -180,6 +211,8 @@ enum APIDocument {
         var responses: [String: Any] = ["default": problem]
         if operation.method == "get" {
             responses["200"] = ["description": "OK"]
+        } else if operation.path == "/people/{id}" {
+            responses["200"] = ["description": "Effacé", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Erased"]]]]
         } else {
             responses[operation.method == "post" && !operation.path.hasSuffix("approve") ? "201" : "200"] = ["description": "Écrit", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Written"]]]]
             responses["200"] = responses["200"] ?? ["description": "Écrit"]

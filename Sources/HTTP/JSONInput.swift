@@ -119,8 +119,11 @@ struct JSONInput {
         guard let value = raw(key) else { return nil }
         guard !isBool(value), let number = value as? NSNumber else { throw typeError(key, "un nombre") }
         let double = number.doubleValue
-        guard double.isFinite, abs(double) < 1e12 else {
+        guard double.isFinite else {
             throw Problem.invalid(name(key), "Le champ « \(name(key)) » doit être un nombre fini.", code: "value.outOfRange")
+        }
+        guard abs(double) < 1e12 else {
+            throw Problem.invalid(name(key), "Le champ « \(name(key)) » est hors limites (moins de mille milliards en valeur absolue).", code: "value.outOfRange")
         }
         return double
     }

@@ -69,7 +69,7 @@ extension Routes {
             if action == "allocate" {
                 return .allocate(desk, application: application, start: start, end: end, outOfOrderReason: reason)
             }
-            let hold = try body.optionalInt("holdDays", in: 1...60) ?? 7
+            let hold = try body.optionalInt("holdDays", in: 1...30) ?? 7
             return .offerDesk(desk, application: application, start: start, end: end, holdDays: hold, outOfOrderReason: reason)
         case "accept":
             return .acceptOffer(application)

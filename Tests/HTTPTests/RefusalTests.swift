@@ -156,3 +156,52 @@ final class DocumentBox: @unchecked Sendable {
     func set(_ value: [String: Set<String>]) { lock.lock(); stored = value; lock.unlock() }
     var value: [String: Set<String>] { lock.lock(); defer { lock.unlock() }; return stored }
 }
+
+/// What the schemathesis campaign found wrong in `/openapi.json`, kept fixed.
+@Suite struct APIDocumentTests {
+    @Test func theDocumentSaysWhatTheServerChecks() async throws {
+        let fixture = try ServerFixture()
+        let box = DocumentObjectBox()
+        try await fixture.run { client in box.value = try await client.send(.get, "/openapi.json").object }
+        let document = box.value
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        func body(_ path: String, _ method: String) throws -> [String: Any] {
+            let operation = try #require(paths[path]?[method] as? [String: Any])
+            return try #require(operation["requestBody"] as? [String: Any])
+        }
+        func schema(_ body: [String: Any]) -> [String: Any] {
+            ((body["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any] ?? [:]
+        }
+        let offer = schema(try body("/rooms", "post"))["properties"] as? [String: Any] ?? [:]
+        #expect((offer["id"] as? [String: Any])?["pattern"] as? String == "^[a-z0-9-]{1,64}$", "identifiers carry the server's pattern")
+        let patch = schema(try body("/rooms/{id}", "patch"))["properties"] as? [String: Any] ?? [:]
+        #expect(patch["id"] == nil && patch["name"] != nil, "PATCH /rooms/{id} does not take an id")
+        #expect(try body("/rooms/{id}/loans/{lid}/approve", "post")["required"] as? Bool == false, "an all-optional body may be left out")
+        #expect(try body("/rooms", "post")["required"] as? Bool == true)
+        let reason = schema(try body("/rooms/{id}/loans/{lid}/decline", "post"))["properties"] as? [String: Any] ?? [:]
+        #expect((reason["reason"] as? [String: Any])?["maxLength"] as? Int == 1000)
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]] ?? [:]
+        #expect(schemas["Written"]?["additionalProperties"] as? Bool == true, "writes may add fields such as a loan's status")
+        let instance = (schemas["Problem"]?["properties"] as? [String: Any])?["instance"] as? [String: Any]
+        #expect(instance?["maxLength"] == nil, "the instance echoes the request path, of any length")
+        let events = (paths["/events"]?["get"] as? [String: Any])?["parameters"] as? [[String: Any]] ?? []
+        #expect((events.first { $0["name"] as? String == "from" }?["schema"] as? [String: Any])?["minimum"] as? Int == 0)
+    }
+
+    @Test func aRefusedCapacityNamesTheFieldOfTheRequest() async throws {
+        let fixture = try ServerFixture()
+        let coordinator = try await fixture.token(.coordinator)
+        try await fixture.run { client in
+            let refused = try await client.send(.put, "/phare/capacity", token: coordinator, json: #"{"total": 4000, "byUse": {"commerce": -5}}"#)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.object["field"] as? String == "byUse.commerce")
+            let huge = try await client.send(.put, "/phare/capacity", token: coordinator, json: #"{"total": 1e13}"#)
+            #expect(huge.status == .unprocessableContent)
+            #expect((huge.object["detail"] as? String)?.contains("hors limites") == true, "a huge number is out of range, not « not finite »")
+        }
+    }
+}
+
+final class DocumentObjectBox: @unchecked Sendable {
+    var value: [String: Any] = [:]
+}

@@ -9,16 +9,16 @@ public enum PhareDecider: Decider {
         case .setCapacity(let total, let perUse):
             try context.requireCoordinator("fixer la capacité du Phare")
             try Validate.surface(total, field: "total")
-            for use in perUse.keys.sorted() { try Validate.surface(perUse[use] ?? 0, field: "perUse.\(use.name)") }
+            for use in perUse.keys.sorted() { try Validate.surface(perUse[use] ?? 0, field: "byUse.\(use.name)") }
             let sum = perUse.values.reduce(0, +)
             guard sum <= total else {
-                throw DomainError(.phareSplitExceedsTotal, field: "perUse", "La répartition par usage (\(m2(sum))) dépasse la capacité totale (\(m2(total))).")
+                throw DomainError(.phareSplitExceedsTotal, field: "byUse", "La répartition par usage (\(m2(sum))) dépasse la capacité totale (\(m2(total))).")
             }
             guard state.allocatedTotal <= total else {
                 throw DomainError(.phareCapacityBelowAllocated, field: "total", "\(m2(state.allocatedTotal)) sont déjà attribués : la capacité totale ne peut descendre en dessous.")
             }
             for use in perUse.keys.sorted() where state.allocated(for: use) > (perUse[use] ?? 0) {
-                throw DomainError(.phareCapacityBelowAllocated, field: "perUse.\(use.name)", "\(m2(state.allocated(for: use))) sont déjà attribués en \(use.name) : la capacité de cet usage ne peut descendre en dessous.")
+                throw DomainError(.phareCapacityBelowAllocated, field: "byUse.\(use.name)", "\(m2(state.allocated(for: use))) sont déjà attribués en \(use.name) : la capacité de cet usage ne peut descendre en dessous.")
             }
             return [.capacitySet(PhareCapacitySet(total: total, perUse: perUse))]
 
