@@ -60,7 +60,11 @@ enum APIDocument {
         object(["reason": reasonText])
     }
     static var address: [String: Any] {
-        object(["street": string, "postcode": ["type": "string", "maxLength": 10], "city": string], required: ["street", "postcode", "city"])
+        object(["street": name, "postcode": ["type": "string", "pattern": "^[0-9]{5}$"], "city": ["type": "string", "minLength": 1, "maxLength": 100]], required: ["street", "postcode", "city"])
+    }
+    /// A name people read: 1 to 200 characters.
+    static var name: [String: Any] {
+        ["type": "string", "minLength": 1, "maxLength": 200]
     }
     static var conditions: [String: Any] {
         object([
@@ -73,10 +77,10 @@ enum APIDocument {
     }
     static var roomProperties: [String: Any] {
         [
-        "id": identifier, "structure": identifier, "name": string, "address": address,
+        "id": identifier, "structure": identifier, "name": name, "address": address,
         "latitude": ["type": "number", "minimum": -90, "maximum": 90], "longitude": ["type": "number", "minimum": -180, "maximum": 180],
         "capacity": ["type": "integer", "minimum": 1], "surface": surface, "equipment": equipment,
-        "equipmentNotes": text, "stepFree": ["type": "boolean"], "conditions": conditions, "description": text,
+        "equipmentNotes": reasonText, "stepFree": ["type": "boolean"], "conditions": conditions, "description": text,
     ]
     }
 
@@ -86,8 +90,8 @@ enum APIDocument {
         Operation("get", "/openapi.json", "Ce document", .publicAccess),
         Operation("get", "/metrics", "Métriques Prometheus", .publicAccess),
         Operation("post", "/structures", "Enregistrer une structure", .coordinator, body: object([
-            "id": identifier, "name": string, "kind": ["type": "string", "enum": ["association", "cooperative", "mutuelle", "collectivite", "autre"]],
-            "email": string, "siret": string, "address": address,
+            "id": identifier, "name": name, "kind": ["type": "string", "enum": ["association", "cooperative", "mutuelle", "collectivite", "autre"]],
+            "email": ["type": "string", "maxLength": 254], "siret": ["type": "string", "maxLength": 20], "address": address,
         ], required: ["name", "kind"])),
         Operation("get", "/structures/{id}", "Une structure", .publicAccess),
         Operation("put", "/structures/{id}/quota", "Quota mensuel d’emprunt (heures)", .coordinator, body: object(["hoursPerMonth": ["type": ["integer", "null"], "minimum": 1, "maximum": 744]])),
@@ -103,7 +107,7 @@ enum APIDocument {
         Operation("delete", "/rooms/{id}/availability/{aid}", "Fermer une disponibilité", .bearer),
         Operation("post", "/rooms/{id}/loans", "Demander un prêt (ponctuel ou récurrent)", .bearer, body: object([
             "id": identifier, "borrower": identifier, "start": localDateTime, "end": localDateTime,
-            "people": ["type": "integer", "minimum": 1], "purpose": text,
+            "people": ["type": "integer", "minimum": 1, "maximum": 100_000], "purpose": ["type": "string", "minLength": 1, "maxLength": 1000],
             "repeat": object(["every": ["type": "string", "enum": ["week", "month"]], "until": date], required: ["every", "until"]),
         ], required: ["start", "end", "people", "purpose"])),
         Operation("post", "/rooms/{id}/loans/{lid}/approve", "Approuver un prêt", .bearer, body: reason),
@@ -115,10 +119,10 @@ enum APIDocument {
         Operation("get", "/availability", "Salles libres sur un créneau", .publicAccess, query: [("from", "instant"), ("to", "instant"), ("people", "integer"), ("near", "string"), ("radius_km", "number")]),
         Operation("get", "/carte-ouverte.geojson", "Flux Carte-ouverte (GeoJSON RFC 7946)", .publicAccess),
         Operation("get", "/carte-ouverte.csv", "Flux Carte-ouverte (CSV)", .publicAccess),
-        Operation("post", "/pepiniere/desks", "Ajouter un bureau", .coordinator, body: object(["id": identifier, "site": identifier, "label": string, "floor": ["type": "string", "maxLength": 100]], required: ["label"])),
+        Operation("post", "/pepiniere/desks", "Ajouter un bureau", .coordinator, body: object(["id": identifier, "site": identifier, "label": name, "floor": ["type": "string", "maxLength": 100]], required: ["label"])),
         Operation("post", "/pepiniere/applications", "Candidater pour un bureau", .bearer, body: object([
-            "id": identifier, "site": identifier, "project": string, "description": text,
-            "contact": object(["name": string, "email": string, "phone": string], required: ["name", "email"]),
+            "id": identifier, "site": identifier, "project": name, "description": text,
+            "contact": object(["name": name, "email": ["type": "string", "maxLength": 254], "phone": ["type": "string", "maxLength": 40]], required: ["name", "email"]),
         ], required: ["project", "description", "contact"])),
         Operation("post", "/pepiniere/applications/{id}/waitlist", "Inscrire une candidature sur la liste d’attente", .coordinator, body: object(["site": identifier])),
         Operation("post", "/pepiniere/applications/{id}/allocate", "Attribuer un bureau", .coordinator, body: object(["site": identifier, "desk": identifier, "start": date, "end": date, "reason": reasonText], required: ["desk", "start", "end"])),
