@@ -35,12 +35,14 @@ public struct FreeRoom: Sendable, Hashable {
     public let distanceKm: Double?
 }
 
-/// What a room event changed, for the other projections of the same pass.
+/// What a room event changed, for the other projections of the same pass (structures as slots
+/// of ``AvailabilityProjection/structureSlots``; -1 for none).
 struct RoomChange {
-    var owner: StructureID?
-    var borrower: StructureID?
-    /// An approved loan that starts (+1) or stops (-1) counting.
-    var approvedLoan: LoanRecord?
+    var owner: Int32 = -1
+    var borrower: Int32 = -1
+    /// Minutes and Paris month of an approved loan that starts (+1) or stops (-1) counting.
+    var approvedMinutes = 0
+    var approvedMonth = YearMonth(year: 0, month: 1)
     var approvedSign = 0
 }
 
@@ -51,8 +53,11 @@ public struct AvailabilityProjection: Sendable {
     /// Index of each room in ``rooms``.
     public internal(set) var indexByRoom: [RoomID: Int] = [:]
     var indexByStream: [String: Int] = [:]
-    /// Minutes of pending and approved loans by borrower and Paris month of the start.
-    var usage: [StructureID: [YearMonth: Int]] = [:]
+    /// Every structure met by the fold (owners, borrowers, registered structures), by slot: the
+    /// per-structure tables of the projections are arrays indexed by slot.
+    var structureSlots = Interner<StructureID>()
+    /// Minutes of pending and approved loans by borrower slot and Paris month of the start.
+    var usageBySlot: [MonthTable<Int>] = []
 
     /// No rooms.
     public init() {}
@@ -65,7 +70,10 @@ public struct AvailabilityProjection: Sendable {
 
     /// Minutes of the structure's pending and approved loans (as borrower) by Paris month of the
     /// loan's start: ``Domain/StructureFacts/usedMinutesByMonth``.
-    public func usedMinutesByMonth(of structure: StructureID) -> [YearMonth: Int] { usage[structure] ?? [:] }
+    public func usedMinutesByMonth(of structure: StructureID) -> [YearMonth: Int] {
+        guard let slot = structureSlots.existingSlot(structure), Int(slot) < usageBySlot.count else { return [:] }
+        return usageBySlot[Int(slot)].dictionary
+    }
 
     /// Free and busy intervals of `room` within `[from, to)`; nil for an unknown room.
     public func freeBusy(room id: RoomID, from: Date, to: Date) -> RoomFreeBusy? {
@@ -90,7 +98,7 @@ public struct AvailabilityProjection: Sendable {
             }
         }
         var busy: [BusyInterval] = []
-        for loan in room.loans.values where loan.status == .approved || loan.status == .pending {
+        for loan in room.allLoans where loan.status == .approved || loan.status == .pending {
             let s = max(loan.period.start, from), e = min(loan.period.end, to)
             guard s < e, let p = try? Period(start: s, end: e) else { continue }
             busy.append(BusyInterval(period: p, status: loan.status == .approved ? .approved : .pending, loan: loan.id))
@@ -134,18 +142,19 @@ public struct AvailabilityProjection: Sendable {
         var out: [FreeRoom] = []
         let lat0 = (near?.latitude ?? 0) * .pi / 180, lon0 = (near?.longitude ?? 0) * .pi / 180
         let cos0 = cos(lat0)
-        for room in rooms where !room.isWithdrawn && room.details.capacity >= people {
+        // By index: `for room in rooms` would copy each record (a retain per field).
+        for i in rooms.indices where !rooms[i].isWithdrawn && rooms[i].details.capacity >= people {
             var distance: Double?
             if near != nil {
-                let dLat = room.latitudeRadians - lat0, dLon = room.longitudeRadians - lon0
+                let dLat = rooms[i].latitudeRadians - lat0, dLon = rooms[i].longitudeRadians - lon0
                 let sLat = sin(dLat / 2), sLon = sin(dLon / 2)
-                let a = sLat * sLat + cos0 * room.cosLatitude * sLon * sLon
+                let a = sLat * sLat + cos0 * rooms[i].cosLatitude * sLon * sLon
                 let d = 2 * 6371.0088 * asin(min(1, a.squareRoot()))
                 if let radiusKm, d > radiusKm { continue }
                 distance = d
             }
-            guard room.isOpen(f, t), !room.isBusy(f, t) else { continue }
-            out.append(FreeRoom(room: room.id, distanceKm: distance))
+            guard rooms[i].isOpen(f, t), !rooms[i].isBusy(f, t) else { continue }
+            out.append(FreeRoom(room: rooms[i].id, distanceKm: distance))
         }
         if near != nil {
             out.sort { ($0.distanceKm ?? 0, $0.room) < ($1.distanceKm ?? 0, $1.room) }
@@ -157,18 +166,22 @@ public struct AvailabilityProjection: Sendable {
 
     // MARK: - Fold
 
+    /// The slot of a structure, given now when the fold meets it for the first time.
+    mutating func slot(of structure: StructureID) -> Int32 { structureSlots.slot(for: structure) }
+
     mutating func apply(_ event: RoomEvent, stream: String, micros: Int64) -> RoomChange {
         var change = RoomChange()
         if case .offered(let e) = event {
             guard indexByRoom[e.id] == nil else { return change }
+            let owner = slot(of: e.owner)
             indexByRoom[e.id] = rooms.count
             indexByStream[stream] = rooms.count
-            rooms.append(RoomRecord(id: e.id, owner: e.owner, details: e.details, micros: micros))
-            change.owner = e.owner
+            rooms.append(RoomRecord(id: e.id, owner: e.owner, ownerSlot: owner, details: e.details, micros: micros))
+            change.owner = owner
             return change
         }
         guard let i = indexByStream[stream] else { return change }
-        change.owner = rooms[i].owner
+        change.owner = rooms[i].ownerSlot
         rooms[i].lastChangeMicroseconds = micros
         switch event {
         case .offered:
@@ -187,57 +200,84 @@ public struct AvailabilityProjection: Sendable {
         case .availabilityClosed(let e):
             if rooms[i].availabilities.removeValue(forKey: e.id) != nil { rooms[i].rebuildOpen() }
         case .loanRequested(let e):
-            addLoan(i, id: e.loanID, borrower: e.borrower, period: e.period, people: e.people, purpose: e.purpose, series: nil, micros: micros)
-            change.borrower = e.borrower
+            let borrower = slot(of: e.borrower)
+            addLoan(i, id: e.loanID, borrower: e.borrower, slot: borrower, period: e.period, people: e.people, purpose: e.purpose, series: nil, micros: micros)
+            change.borrower = borrower
         case .loanSeriesRequested(let e):
+            let borrower = slot(of: e.borrower)
             for o in e.requested {
-                addLoan(i, id: o.loanID, borrower: e.borrower, period: o.period, people: e.people, purpose: e.purpose, series: e.seriesID, micros: micros)
+                addLoan(i, id: o.loanID, borrower: e.borrower, slot: borrower, period: o.period, people: e.people, purpose: e.purpose, series: e.seriesID, micros: micros)
             }
-            change.borrower = e.borrower
+            change.borrower = borrower
         case .loanApproved(let e):
-            guard var loan = rooms[i].loans[e.loanID], loan.status == .pending else { break }
-            loan.status = .approved
-            loan.wasApproved = true
-            loan.sequence += 1
-            loan.lastChangeMicroseconds = micros
-            rooms[i].loans[e.loanID] = loan
-            rooms[i].insertBusy(loan)
-            change.borrower = loan.borrower
-            change.approvedLoan = loan
+            guard let slot = loanSlot(i, e.loanID) else { break }
+            let l = Int(slot)
+            guard rooms[i].allLoans[l].status == .pending else { break }
+            rooms[i].allLoans[l].status = .approved
+            rooms[i].allLoans[l].wasApproved = true
+            rooms[i].allLoans[l].sequence += 1
+            rooms[i].allLoans[l].lastChangeMicroseconds = micros
+            rooms[i].insertBusy(slot: slot)
+            change.borrower = rooms[i].allLoans[l].borrowerSlot
+            change.approvedMinutes = rooms[i].allLoans[l].period.minutes
+            change.approvedMonth = rooms[i].allLoans[l].startMonth
             change.approvedSign = 1
         case .loanDeclined(let e):
-            guard let loan = end(i, e.loanID, as: .declined, reason: e.reason, micros: micros) else { break }
-            change.borrower = loan.borrower
+            guard let slot = loanSlot(i, e.loanID), end(i, slot, as: .declined, reason: e.reason, micros: micros) else { break }
+            change.borrower = rooms[i].allLoans[Int(slot)].borrowerSlot
         case .loanCancelled(let e):
-            let wasApproved = rooms[i].loans[e.loanID]?.status == .approved
-            guard let loan = end(i, e.loanID, as: .cancelled, reason: e.reason, micros: micros) else { break }
-            change.borrower = loan.borrower
+            guard let slot = loanSlot(i, e.loanID) else { break }
+            let wasApproved = rooms[i].allLoans[Int(slot)].status == .approved
+            guard end(i, slot, as: .cancelled, reason: e.reason, micros: micros) else { break }
+            let l = Int(slot)
+            change.borrower = rooms[i].allLoans[l].borrowerSlot
             if wasApproved {
-                rooms[i].removeBusy(loan.id)
-                change.approvedLoan = loan
+                rooms[i].removeBusy(slot: slot)
+                change.approvedMinutes = rooms[i].allLoans[l].period.minutes
+                change.approvedMonth = rooms[i].allLoans[l].startMonth
                 change.approvedSign = -1
             }
         }
         return change
     }
 
-    private mutating func addLoan(_ i: Int, id: LoanID, borrower: StructureID, period: Period, people: Int, purpose: String,
+    private mutating func addLoan(_ i: Int, id: LoanID, borrower: StructureID, slot: Int32, period: Period, people: Int, purpose: String,
                                   series: LoanSeriesID?, micros: Int64) {
         let month = ParisTime.date(period.start).yearMonth
-        rooms[i].loans[id] = LoanRecord(id: id, room: rooms[i].id, borrower: borrower, period: period, people: people, purpose: purpose,
-                                        seriesID: series, status: .pending, reason: nil, wasApproved: false, sequence: 0,
-                                        requestedAtMicroseconds: micros, lastChangeMicroseconds: micros, startMonth: month)
-        usage[borrower, default: [:]][month, default: 0] += period.minutes
+        let loan = LoanRecord(id: id, room: rooms[i].id, borrower: borrower, period: period, people: people, purpose: purpose,
+                              seriesID: series, status: .pending, reason: nil, wasApproved: false, sequence: 0,
+                              requestedAtMicroseconds: micros, lastChangeMicroseconds: micros, startMonth: month, borrowerSlot: slot)
+        if let existing = loanSlot(i, id) {
+            rooms[i].allLoans[Int(existing)] = loan
+        } else {
+            rooms[i].loanSlots[id] = Int32(rooms[i].allLoans.count)
+            rooms[i].allLoans.append(loan)
+        }
+        addUsage(slot, month, period.minutes)
     }
 
-    private mutating func end(_ i: Int, _ id: LoanID, as status: LoanStatus, reason: String, micros: Int64) -> LoanRecord? {
-        guard var loan = rooms[i].loans[id], loan.status == .pending || loan.status == .approved else { return nil }
-        loan.status = status
-        loan.reason = reason
-        loan.sequence += 1
-        loan.lastChangeMicroseconds = micros
-        rooms[i].loans[id] = loan
-        usage[loan.borrower, default: [:]][loan.startMonth, default: 0] -= loan.period.minutes
-        return loan
+    /// The slot of a loan of the room at `i`, read in place (`rooms[i].loanSlots[id]` would copy
+    /// the whole room record first).
+    @inline(__always)
+    private func loanSlot(_ i: Int, _ id: LoanID) -> Int32? {
+        rooms.withUnsafeBufferPointer { $0[i].loanSlots[id] }
+    }
+
+    /// Ends the pending or approved loan at `slot`; false when there was nothing to end.
+    private mutating func end(_ i: Int, _ slot: Int32, as status: LoanStatus, reason: String, micros: Int64) -> Bool {
+        let l = Int(slot)
+        guard rooms[i].allLoans[l].status == .pending || rooms[i].allLoans[l].status == .approved else { return false }
+        rooms[i].allLoans[l].status = status
+        rooms[i].allLoans[l].reason = reason
+        rooms[i].allLoans[l].sequence += 1
+        rooms[i].allLoans[l].lastChangeMicroseconds = micros
+        addUsage(rooms[i].allLoans[l].borrowerSlot, rooms[i].allLoans[l].startMonth, -rooms[i].allLoans[l].period.minutes)
+        return true
+    }
+
+    private mutating func addUsage(_ slot: Int32, _ month: YearMonth, _ minutes: Int) {
+        let s = Int(slot)
+        if s >= usageBySlot.count { usageBySlot.append(contentsOf: repeatElement(MonthTable(), count: s + 1 - usageBySlot.count)) }
+        usageBySlot[s].update(month, initial: 0) { $0 += minutes }
     }
 }

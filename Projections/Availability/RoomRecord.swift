@@ -43,6 +43,8 @@ public struct LoanRecord: Sendable, Hashable {
     public internal(set) var lastChangeMicroseconds: Int64
     /// Paris month of the start (quota month).
     public let startMonth: YearMonth
+    /// Slot of the borrower in the fold's structure table.
+    let borrowerSlot: Int32
 }
 
 /// A half-open interval in whole seconds since 1970, used by the indexes.
@@ -56,7 +58,8 @@ struct Span: Sendable, Hashable {
 struct BusySlot: Sendable, Hashable {
     var start: Double
     var end: Double
-    var loan: LoanID
+    /// Index of the loan in ``RoomRecord/allLoans``.
+    var slot: Int32
 }
 
 /// A room as the projections see it.
@@ -65,6 +68,8 @@ public struct RoomRecord: Sendable {
     public let id: RoomID
     /// The owning structure.
     public internal(set) var owner: StructureID
+    /// Slot of the owner in the fold's structure table.
+    var ownerSlot: Int32
     /// Current details.
     public internal(set) var details: RoomDetails
     /// Current booking rules.
@@ -79,8 +84,11 @@ public struct RoomRecord: Sendable {
     public internal(set) var lastChangeMicroseconds: Int64
     /// Open availabilities by id, as entered with their UTC periods.
     public internal(set) var availabilities: [AvailabilityID: AvailabilityOpened] = [:]
-    /// Loans by id.
-    public internal(set) var loans: [LoanID: LoanRecord] = [:]
+    /// Loans in the order they were first requested (a repeated request of the same id replaces
+    /// the loan in place).
+    public internal(set) var allLoans: [LoanRecord] = []
+    /// Index of each loan in ``allLoans``.
+    var loanSlots: [LoanID: Int32] = [:]
     /// Open periods joined and sorted.
     var open: [Span] = []
     /// Approved loans sorted by start (they never overlap).
@@ -90,9 +98,10 @@ public struct RoomRecord: Sendable {
     var longitudeRadians: Double = 0
     var cosLatitude: Double = 1
 
-    init(id: RoomID, owner: StructureID, details: RoomDetails, micros: Int64) {
+    init(id: RoomID, owner: StructureID, ownerSlot: Int32, details: RoomDetails, micros: Int64) {
         self.id = id
         self.owner = owner
+        self.ownerSlot = ownerSlot
         self.details = details
         self.offeredAtMicroseconds = micros
         self.lastChangeMicroseconds = micros
@@ -108,8 +117,19 @@ public struct RoomRecord: Sendable {
     /// Open periods, joined (adjacent or overlapping availabilities merged) and sorted.
     public var openPeriods: [Period] { open.compactMap(\.period) }
 
+    /// Loans by id. Builds a dictionary at each call: prefer ``loan(_:)`` and ``allLoans``.
+    public var loans: [LoanID: LoanRecord] {
+        var out: [LoanID: LoanRecord] = [:]
+        out.reserveCapacity(allLoans.count)
+        for loan in allLoans { out[loan.id] = loan }
+        return out
+    }
+
+    /// A loan by id.
+    public func loan(_ id: LoanID) -> LoanRecord? { loanSlots[id].map { allLoans[Int($0)] } }
+
     /// Approved loans sorted by start.
-    public var approvedLoans: [LoanRecord] { busy.compactMap { loans[$0.loan] } }
+    public var approvedLoans: [LoanRecord] { busy.map { allLoans[Int($0.slot)] } }
 
     /// Whether `[from, to)` lies inside one open period.
     func isOpen(_ from: Double, _ to: Double) -> Bool {
@@ -164,17 +184,39 @@ public struct RoomRecord: Sendable {
         return out
     }
 
-    mutating func insertBusy(_ loan: LoanRecord) {
-        let slot = BusySlot(start: loan.period.start.timeIntervalSince1970, end: loan.period.end.timeIntervalSince1970, loan: loan.id)
+    /// Inserts the approved loan at `slot` in the busy index, after the slots starting before or
+    /// at the same time (loans are approved in log order, so this is almost always an append).
+    mutating func insertBusy(slot: Int32) {
+        let period = allLoans[Int(slot)].period
+        let entry = BusySlot(start: period.start.timeIntervalSince1970, end: period.end.timeIntervalSince1970, slot: slot)
+        if let last = busy.last, last.start < entry.start {
+            busy.append(entry)
+            return
+        }
+        busy.insert(entry, at: firstBusy(startingAtOrAfter: entry.start))
+    }
+
+    /// Removes the loan at `slot` from the busy index (found by its start, then by slot).
+    mutating func removeBusy(slot: Int32) {
+        let start = allLoans[Int(slot)].period.start.timeIntervalSince1970
+        var i = firstBusy(startingAtOrAfter: start)
+        while i < busy.count && busy[i].start == start {
+            if busy[i].slot == slot {
+                busy.remove(at: i)
+                return
+            }
+            i += 1
+        }
+        if let j = busy.firstIndex(where: { $0.slot == slot }) { busy.remove(at: j) }
+    }
+
+    /// Index of the first busy slot starting at or after `start`.
+    private func firstBusy(startingAtOrAfter start: Double) -> Int {
         var lo = 0, hi = busy.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if busy[mid].start < slot.start { lo = mid + 1 } else { hi = mid }
+            if busy[mid].start < start { lo = mid + 1 } else { hi = mid }
         }
-        busy.insert(slot, at: lo)
-    }
-
-    mutating func removeBusy(_ loan: LoanID) {
-        if let i = busy.firstIndex(where: { $0.loan == loan }) { busy.remove(at: i) }
+        return lo
     }
 }

@@ -23,7 +23,7 @@ public struct CalendarProjection: Sendable {
         w.line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
         w.line("X-PUBLISHED-TTL", "PT1H")
         Self.timezone(&w)
-        let loans = room.loans.values.filter(\.wasApproved).sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }
+        let loans = room.allLoans.filter(\.wasApproved).sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }
         let location = "\(room.details.name), \(room.details.address.street), \(room.details.address.postcode) \(room.details.address.city)"
         for loan in loans {
             let borrower = structures.name(of: loan.borrower)

@@ -1,6 +1,5 @@
 public import Domain
 public import Foundation
-import EventLog
 
 /// A desk on the board.
 public struct BoardDesk: Sendable, Hashable {
@@ -163,16 +162,17 @@ public struct PepiniereBoard: Sendable {
 
     // MARK: - Fold
 
-    mutating func apply(_ event: PepiniereEvent, record: RecordedEvent) {
+    mutating func apply(_ event: PepiniereEvent, stream: String, position: UInt64, type: String, micros: Int64) {
         let site: SiteID
-        if let known = siteByStream[record.streamID] {
+        if let known = siteByStream[stream] {
             site = known
         } else {
-            guard case .pepiniere(let parsed)? = StreamKind(streamName: record.streamID) else { return }
-            siteByStream[record.streamID] = parsed
+            guard case .pepiniere(let parsed)? = StreamKind(streamName: stream) else { return }
+            siteByStream[stream] = parsed
             site = parsed
         }
-        let day = ParisTime.date(record.recordedAt)
+        let recordedAt = Instant.date(micros: micros)
+        let day = ParisTime.date(recordedAt)
         var s = sites.removeValue(forKey: site) ?? PepiniereSite()
         defer { sites[site] = s }
         var touched: ApplicationID?
@@ -224,7 +224,7 @@ public struct PepiniereBoard: Sendable {
         }
         if let touched {
             s.historyByApplication[touched, default: []].append(
-                ProjectHistoryEntry(position: record.position, recordedAt: record.recordedAt, eventType: record.type))
+                ProjectHistoryEntry(position: position, recordedAt: recordedAt, eventType: type))
         }
     }
 }

@@ -13,7 +13,7 @@ public struct ActivityReportProjection: Sendable {
         var minutes = 0
         var lenders = Set<StructureID>(), borrowers = Set<StructureID>()
         for room in availability.rooms {
-            for loan in room.loans.values where loan.status == .approved && loan.startMonth.year == year {
+            for loan in room.allLoans where loan.status == .approved && loan.startMonth.year == year {
                 byMonth[loan.startMonth.month - 1] += 1
                 minutes += loan.period.minutes
                 lenders.insert(room.owner)

@@ -51,10 +51,13 @@ public final class ProjectionRunner: Sendable {
                 Self.wake(&core)
             }
         }
-        try log.scan(from: state.position + 1, pageSize: Self.pageSize) { page in
-            for record in page { state.apply(record) }
+        try log.scanInPlace(from: state.position + 1, pageSize: Self.pageSize) { record in
+            state.apply(record)
             return true
         }
+        // The pages the scan touched are clean and cached by the system: drop them from this
+        // process's resident memory (a rebuild at start-up reads the whole file once).
+        log.releaseMappedPages()
         let seconds = Self.seconds(ContinuousClock.now - start)
         let records = Int(state.position - first)
         return (records, seconds, seconds > 0 ? Double(records) / seconds : 0)
@@ -104,23 +107,21 @@ public final class ProjectionRunner: Sendable {
         var state = ProjectionState()
         switch limit {
         case .head:
-            try log.scan(from: 1, pageSize: pageSize) { page in
-                for record in page { state.apply(record) }
+            try log.scanInPlace(from: 1, pageSize: pageSize) { record in
+                state.apply(record)
                 return true
             }
         case .position(let last):
             guard last > 0 else { return state }
-            try log.scan(from: 1, through: last, pageSize: pageSize) { page in
-                for record in page { state.apply(record) }
+            try log.scanInPlace(from: 1, through: last, pageSize: pageSize) { record in
+                state.apply(record)
                 return true
             }
         case .instant(let date):
             let limit = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
-            try log.scan(from: 1, pageSize: pageSize) { page in
-                for record in page {
-                    if record.recordedAtMicroseconds > limit { return false }
-                    state.apply(record)
-                }
+            try log.scanInPlace(from: 1, pageSize: pageSize) { record in
+                if record.recordedAtMicroseconds > limit { return false }
+                state.apply(record)
                 return true
             }
         }

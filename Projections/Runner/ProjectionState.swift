@@ -27,6 +27,8 @@ public struct ProjectionState: Sendable {
     public internal(set) var history = HistoryIndex()
     /// Rendered feeds, shared by copies of this state (keyed by position, so never stale).
     let cache = RenderCache()
+    /// Event type names met so far, shared by the records that carry them.
+    var typeNames = TypeNameTable()
 
     /// An empty state (position 0).
     public init() {}
@@ -55,33 +57,57 @@ public struct ProjectionState: Sendable {
     /// types and undecodable payloads are skipped and counted in ``skipped``.
     public mutating func apply(_ record: RecordedEvent) {
         guard record.position > position else { return }
-        position = record.position
-        recordedAtMicroseconds = record.recordedAtMicroseconds
+        record.payload.withUnsafeBytes { payload in
+            apply(position: record.position, stream: record.streamID, type: record.type, schemaVersion: record.schemaVersion,
+                  micros: record.recordedAtMicroseconds, payload: payload)
+        }
+    }
+
+    /// Applies one record read in place (``EventLog/scanInPlace(from:through:pageSize:_:)``),
+    /// exactly as ``apply(_:)`` applies the same record copied out: the payload is decoded
+    /// straight from the stored bytes, and the stream id and type become strings without a copy
+    /// of the record (short ids are stored inline; type names are shared).
+    public mutating func apply(_ view: RecordView) {
+        guard view.position > position else { return }
+        let type = typeNames.name(view.typeBytes)
+        apply(position: view.position, stream: view.streamID, type: type, schemaVersion: view.schemaVersion,
+              micros: view.recordedAtMicroseconds, payload: view.payload)
+    }
+
+    private mutating func apply(position recordPosition: UInt64, stream: String, type: String, schemaVersion: UInt16,
+                                micros: Int64, payload: UnsafeRawBufferPointer) {
+        position = recordPosition
+        recordedAtMicroseconds = micros
         let event: AnyDomainEvent
         do {
-            event = try AnyDomainEvent.decode(eventType: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
+            event = try AnyDomainEvent.decode(eventType: type, schemaVersion: schemaVersion, payload: payload)
         } catch {
             skipped += 1
             return
         }
         applied += 1
-        let micros = record.recordedAtMicroseconds
         switch event {
         case .room(let e):
-            let change = availability.apply(e, stream: record.streamID, micros: micros)
-            if let owner = change.owner {
-                history.note(owner, record.position)
-                if let loan = change.approvedLoan, change.approvedSign != 0 {
-                    reciprocity.count(loan, owner: owner, sign: change.approvedSign)
+            let change = availability.apply(e, stream: stream, micros: micros)
+            if change.owner >= 0 {
+                history.note(change.owner, recordPosition, structures: availability.structureSlots)
+                if change.approvedSign != 0 {
+                    reciprocity.count(minutes: change.approvedMinutes, month: change.approvedMonth, owner: change.owner,
+                                      borrower: change.borrower, sign: change.approvedSign, structures: availability.structureSlots)
                 }
             }
-            if let borrower = change.borrower { history.note(borrower, record.position) }
+            if change.borrower >= 0 { history.note(change.borrower, recordPosition, structures: availability.structureSlots) }
         case .structure(let e):
-            if let id = structures.apply(e, stream: record.streamID, micros: micros) { history.note(id, record.position) }
+            if let id = structures.apply(e, stream: stream, micros: micros) { note(id, recordPosition) }
         case .pepiniere(let e):
-            pepiniere.apply(e, record: record)
+            pepiniere.apply(e, stream: stream, position: recordPosition, type: type, micros: micros)
         case .phare(let e):
-            if let id = phare.apply(e, recordedAt: record.recordedAt) { history.note(id, record.position) }
+            if let id = phare.apply(e, recordedAt: Instant.date(micros: micros)) { note(id, recordPosition) }
         }
+    }
+
+    /// Notes a record involving `structure` in the history index.
+    private mutating func note(_ structure: StructureID, _ position: UInt64) {
+        history.note(availability.slot(of: structure), position, structures: availability.structureSlots)
     }
 }

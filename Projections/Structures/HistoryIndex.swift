@@ -3,17 +3,38 @@ public import Domain
 /// Positions of the records that involve each structure (its own stream, its rooms, loans it
 /// borrows, its Phare requests), in log order. The log serves the records themselves.
 public struct HistoryIndex: Sendable {
-    /// Positions by structure.
-    public internal(set) var positionsByStructure: [StructureID: [UInt64]] = [:]
+    /// Positions by structure slot (the fold's structure table, ``AvailabilityProjection``).
+    var positionsBySlot: [[UInt64]] = []
+    /// Slot of each structure noted at least once.
+    var slotByStructure: [StructureID: Int32] = [:]
 
     /// An empty index.
     public init() {}
 
-    /// The positions of the records involving `structure`, ascending.
-    public func positions(of structure: StructureID) -> [UInt64] { positionsByStructure[structure] ?? [] }
+    /// Positions by structure (built at each call: prefer ``positions(of:)``).
+    public var positionsByStructure: [StructureID: [UInt64]] {
+        var out: [StructureID: [UInt64]] = [:]
+        out.reserveCapacity(slotByStructure.count)
+        for (structure, slot) in slotByStructure { out[structure] = positionsBySlot[Int(slot)] }
+        return out
+    }
 
-    mutating func note(_ structure: StructureID, _ position: UInt64) {
-        if positionsByStructure[structure]?.last == position { return }
-        positionsByStructure[structure, default: []].append(position)
+    /// The positions of the records involving `structure`, ascending.
+    public func positions(of structure: StructureID) -> [UInt64] {
+        slotByStructure[structure].map { positionsBySlot[Int($0)] } ?? []
+    }
+
+    /// Notes `position` for the structure at `slot` of `structures` (once per position).
+    mutating func note(_ slot: Int32, _ position: UInt64, structures: Interner<StructureID>) {
+        let s = Int(slot)
+        if s >= positionsBySlot.count {
+            positionsBySlot.append(contentsOf: repeatElement([], count: s + 1 - positionsBySlot.count))
+        }
+        if positionsBySlot[s].isEmpty {
+            slotByStructure[structures[slot]] = slot
+        } else if positionsBySlot[s].last == position {
+            return
+        }
+        positionsBySlot[s].append(position)
     }
 }

@@ -137,6 +137,12 @@ public final class EventLog: Sendable {
 
     // MARK: Reading
 
+    /// Drops the log's pages from this process's resident memory after a long scan (they stay in
+    /// the operating system's cache; see ``LMDB/Environment/releaseMappedPages()``).
+    /// - Returns: the bytes advised.
+    @discardableResult
+    public func releaseMappedPages() -> Int { environment.releaseMappedPages() }
+
     /// The position and chain hash of the last record (position 0 and the genesis hash when empty).
     public func head() throws(EventLogError) -> (position: UInt64, hash: ChainHash) {
         try read { txn, tables in
@@ -221,6 +227,47 @@ public final class EventLog: Sendable {
             guard try body(page) else { return }
             if lastRead.position == .max { return }
             next = lastRead.position + 1
+        }
+    }
+
+    /// Visits records from `position` through `last` in place (``RecordView``: no copy, valid only
+    /// inside `body`), in pages of `pageSize` records, each page in its own short read transaction
+    /// so that LMDB can reuse freed pages during a long scan. `body` runs inside the transaction:
+    /// keep it to decoding and folding. It returns false to stop early.
+    /// - Throws: ``EventLogError/Code/corruptRecord`` when a record fails its checks,
+    ///   ``EventLogError/Code/chainBroken`` on a gap, and whatever `body` throws.
+    public func scanInPlace(
+        from position: UInt64 = 1, through last: UInt64 = .max, pageSize: Int = 4096,
+        _ body: (RecordView) throws -> Bool
+    ) throws {
+        var next = max(position, 1)
+        var done = false
+        while !done && next <= last {
+            do {
+                try environment.read { txn in
+                    try txn.withCursor(tables.log) { cursor in
+                        var entry = try cursor.seek(positionKey(next))
+                        var count = 0
+                        while count < pageSize {
+                            guard let current = entry else { done = true; return }
+                            let recordPosition = readPositionKey(current.key)
+                            if recordPosition > last { done = true; return }
+                            if recordPosition != next {
+                                throw EventLogError(.chainBroken, "positions are not gap-free: expected \(next), found \(recordPosition)", position: next)
+                            }
+                            let view = try RecordFormat.view(position: recordPosition, current.value)
+                            guard try body(view), recordPosition < .max else { done = true; return }
+                            next = recordPosition + 1
+                            count += 1
+                            entry = try cursor.next()
+                        }
+                    }
+                }
+            } catch let error as EventLogError {
+                throw error
+            } catch let error as LMDBError {
+                throw EventLogError.storage(error, "reading the log")
+            }
         }
     }
 

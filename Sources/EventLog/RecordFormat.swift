@@ -94,12 +94,7 @@ enum RecordFormat {
     /// - Throws: ``EventLogError/Code/corruptRecord`` when the checksum fails or a length runs past the end,
     ///   ``EventLogError/Code/formatTooNew`` for a format this code does not know.
     static func decode(position: UInt64, _ raw: UnsafeRawBufferPointer) throws(EventLogError) -> RecordedEvent {
-        guard raw.count >= 72 else { throw corrupt(position, "record too short (\(raw.count) bytes)") }
-        guard checksumMatches(raw) else { throw corrupt(position, "checksum mismatch") }
-        guard raw[0] == currentVersion else {
-            throw EventLogError(.formatTooNew, "record \(position) has format \(raw[0]); this program reads format \(currentVersion)", position: position)
-        }
-        var reader = Reader(raw: raw, offset: hashedOffset, position: position)
+        var reader = try checkedReader(position: position, raw)
         let streamVersion = try reader.u64()
         let recordedAt = Int64(bitPattern: try reader.u64())
         let schemaVersion = try reader.u16()
@@ -119,6 +114,17 @@ enum RecordFormat {
             correlationID: correlation, causationID: causation, id: id, payload: payload,
             hash: storedHash(raw)
         )
+    }
+
+    /// Checks a stored record's length, checksum and format, and returns a reader at its first
+    /// hashed field (the stream version).
+    static func checkedReader(position: UInt64, _ raw: UnsafeRawBufferPointer) throws(EventLogError) -> Reader {
+        guard raw.count >= 72 else { throw corrupt(position, "record too short (\(raw.count) bytes)") }
+        guard checksumMatches(raw) else { throw corrupt(position, "checksum mismatch") }
+        guard raw[0] == currentVersion else {
+            throw EventLogError(.formatTooNew, "record \(position) has format \(raw[0]); this program reads format \(currentVersion)", position: position)
+        }
+        return Reader(raw: raw, offset: hashedOffset, position: position)
     }
 
     static func corrupt(_ position: UInt64, _ why: String) -> EventLogError {

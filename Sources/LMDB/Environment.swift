@@ -164,6 +164,69 @@ public final class Environment: @unchecked Sendable {
         return Int(figures.f_bavail) * Int(figures.f_frsize)
     }
 
+    /// Drops this process's mappings of the data file's pages (`madvise(MADV_DONTNEED)` over the
+    /// memory map), so that pages read by a long scan stop counting in its resident memory. The
+    /// pages stay in the operating system's cache, and a later read maps them again: nothing is
+    /// lost, only the next touch of a page costs a minor fault. Only for an environment opened
+    /// without `MDB_WRITEMAP` (the map is then read-only and never dirty).
+    /// - Returns: the bytes advised (0 where `madvise` is unavailable or refused).
+    @discardableResult
+    public func releaseMappedPages() -> Int {
+        #if os(Linux)
+        // Shared side of the map lock: the map is not moved by a resize meanwhile.
+        mapLock.lockShared()
+        defer { mapLock.unlock() }
+        // LMDB does not hand out the map's address (`me_mapaddr` is only set for MDB_FIXEDMAP):
+        // find the mappings of the data file in /proc/self/maps by device and inode.
+        var fd: Int32 = -1
+        var status = stat()
+        guard mdb_env_get_fd(handle, &fd) == MDB_SUCCESS, fstat(fd, &status) == 0 else { return 0 }
+        var advised = 0
+        for range in Self.mappings(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) {
+            guard let start = UnsafeMutableRawPointer(bitPattern: range.lowerBound) else { continue }
+            if madvise(start, range.count, MADV_DONTNEED) == 0 { advised += range.count }
+        }
+        return advised
+        #else
+        return 0
+        #endif
+    }
+
+    #if os(Linux)
+    /// Address ranges of this process's mappings of the file with `device` and `inode`, read from
+    /// `/proc/self/maps` (`start-end perms offset major:minor inode path`, numbers in hexadecimal
+    /// except the inode).
+    static func mappings(device: UInt64, inode: UInt64) -> [Range<UInt>] {
+        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff))
+        let minor = (device & 0xff) | ((device >> 12) & ~UInt64(0xff))
+        let fd = open("/proc/self/maps", O_RDONLY)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var text: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            text.append(contentsOf: buffer[0..<n])
+        }
+        var ranges: [Range<UInt>] = []
+        for line in text.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: true)
+            guard fields.count >= 5 else { continue }
+            let bounds = fields[0].split(separator: UInt8(ascii: "-"))
+            let dev = fields[3].split(separator: UInt8(ascii: ":"))
+            guard bounds.count == 2, dev.count == 2,
+                  UInt64(String(decoding: fields[4], as: UTF8.self)) == inode,
+                  UInt64(String(decoding: dev[0], as: UTF8.self), radix: 16) == major,
+                  UInt64(String(decoding: dev[1], as: UTF8.self), radix: 16) == minor,
+                  let start = UInt(String(decoding: bounds[0], as: UTF8.self), radix: 16),
+                  let end = UInt(String(decoding: bounds[1], as: UTF8.self), radix: 16), start < end else { continue }
+            ranges.append(start..<end)
+        }
+        return ranges
+    }
+    #endif
+
     /// The current figures of the environment.
     public func info() throws(LMDBError) -> Info {
         var envInfo = MDB_envinfo()

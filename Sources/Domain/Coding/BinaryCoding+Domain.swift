@@ -101,6 +101,6 @@ extension BinaryWriter {
 }
 
 /// Decodes a whole payload, checking that no byte is left.
-func decodePayload<T: BinaryCodable>(_ bytes: [UInt8], as type: T.Type = T.self) throws(DecodingFailure) -> T {
-    try T.decoded(from: bytes)
+func decodePayload<T: BinaryCodable>(_ bytes: UnsafeRawBufferPointer, as type: T.Type = T.self) throws(DecodingFailure) -> T {
+    try T.decoded(borrowing: bytes)
 }

@@ -2,30 +2,55 @@ public import Foundation
 
 /// Reads values written by ``BinaryWriter``; every read is bounds-checked and throws
 /// ``DecodingFailure`` instead of trapping.
-public struct BinaryReader: Sendable {
-    private let bytes: [UInt8]
+///
+/// A reader walks bytes in place: those of the array it was made from (kept alive by the reader),
+/// or, inside ``BinaryCodable/decoded(borrowing:)``, the caller's bytes, which are never copied.
+public struct BinaryReader: @unchecked Sendable {
+    // @unchecked: `base` points into `owner` (immutable, kept alive by the reader) or into bytes
+    // borrowed for the duration of one `decoded(borrowing:)` call, which a reader never outlives
+    // unless a payload's own decoder copies it out of that call (none does).
+    private let base: UnsafeRawPointer?
+    private let count: Int
     private var index: Int
+    private let owner: ByteBox?
 
-    /// A reader at the start of `bytes`.
+    /// A reader at the start of `bytes` (copied once, into storage the reader keeps).
     public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        let box = ByteBox(bytes)
+        owner = box
+        base = UnsafeRawPointer(box.pointer)
+        count = bytes.count
         index = 0
     }
 
+    /// A reader over bytes borrowed for the caller's scope: valid only while they are.
+    init(borrowing raw: UnsafeRawBufferPointer) {
+        owner = nil
+        base = raw.baseAddress
+        count = raw.count
+        index = 0
+    }
+
+    /// The bytes from `start`, `n` of them (bounds already checked).
+    @inline(__always)
+    private func slice(_ start: Int, _ n: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base.map { $0 + start }, count: n)
+    }
+
     /// Bytes left to read.
-    public var remaining: Int { bytes.count - index }
+    public var remaining: Int { count - index }
 
     /// Checks that everything was read.
     /// - Throws: `DecodingFailure.trailingBytes`.
     public func finish() throws(DecodingFailure) {
-        guard index == bytes.count else { throw .trailingBytes }
+        guard index == count else { throw .trailingBytes }
     }
 
     /// One byte.
     public mutating func readUInt8() throws(DecodingFailure) -> UInt8 {
-        guard index < bytes.count else { throw .truncated }
+        guard index < count, let base else { throw .truncated }
         defer { index += 1 }
-        return bytes[index]
+        return base.load(fromByteOffset: index, as: UInt8.self)
     }
 
     /// Two bytes, little-endian.
@@ -40,10 +65,10 @@ public struct BinaryReader: Sendable {
     /// A fixed-width little-endian integer, loaded in one unaligned read after one bounds check.
     private mutating func readFixed<T: FixedWidthInteger>(_ type: T.Type) throws(DecodingFailure) -> T {
         let size = MemoryLayout<T>.size
-        guard remaining >= size else { throw .truncated }
+        guard remaining >= size, let base else { throw .truncated }
         let offset = index
         index += size
-        return bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
     /// Eight bytes, little-endian two's complement.
@@ -92,16 +117,12 @@ public struct BinaryReader: Sendable {
     /// A length-prefixed UTF-8 string.
     public mutating func readString() throws(DecodingFailure) -> String {
         let n = try readCount()
-        let start = index
-        let s: String? = bytes.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[start..<(start + n)])
-            // Checked here, then made with the fast `String(decoding:)`, which would otherwise
-            // silently repair bad bytes.
-            return isWellFormedUTF8(slice) ? String(decoding: slice, as: UTF8.self) : nil
-        }
-        guard let s else { throw .invalidUTF8 }
+        let bytes = slice(index, n).assumingMemoryBound(to: UInt8.self)
+        // Checked here, then made with the fast `String(decoding:)`, which would otherwise
+        // silently repair bad bytes.
+        guard isWellFormedUTF8(bytes) else { throw .invalidUTF8 }
         index += n
-        return s
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A length-prefixed identifier: 1...64 bytes among `a-z`, `0-9`, `-`, checked before any
@@ -109,27 +130,22 @@ public struct BinaryReader: Sendable {
     public mutating func readIdentifierText() throws(DecodingFailure) -> String {
         let n = try readCount()
         guard (1...64).contains(n) else { throw .invalidValue("identifier length") }
-        let start = index
-        let s: String? = bytes.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[start..<(start + n)])
-            for b in slice {
-                switch b {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): continue
-                default: return nil
-                }
+        let bytes = slice(index, n).assumingMemoryBound(to: UInt8.self)
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): continue
+            default: throw .invalidValue("identifier")
             }
-            return String(decoding: slice, as: UTF8.self)
         }
-        guard let s else { throw .invalidValue("identifier") }
         index += n
-        return s
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Length-prefixed raw bytes.
     public mutating func readBytes() throws(DecodingFailure) -> [UInt8] {
         let n = try readCount()
         defer { index += n }
-        return Array(bytes[index..<(index + n)])
+        return Array(slice(index, n))
     }
 
     /// Microseconds since 1970 UTC.
@@ -160,6 +176,20 @@ public struct BinaryReader: Sendable {
     public mutating func read<T: BinaryCodable>(_ type: T.Type = T.self) throws(DecodingFailure) -> T {
         try T(from: &self)
     }
+}
+
+/// A copy of the bytes a reader was made from, freed with the last reader holding it.
+final class ByteBox {
+    let pointer: UnsafeMutableRawPointer
+
+    init(_ bytes: [UInt8]) {
+        pointer = .allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        bytes.withUnsafeBytes { raw in
+            if let source = raw.baseAddress { pointer.copyMemory(from: source, byteCount: raw.count) }
+        }
+    }
+
+    deinit { pointer.deallocate() }
 }
 
 /// Whether `bytes` is well-formed UTF-8 (Unicode Table 3-7: no overlongs, no surrogates, ≤ U+10FFFF).

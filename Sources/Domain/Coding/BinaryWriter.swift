@@ -116,9 +116,24 @@ extension BinaryCodable {
     /// Decodes a value that must use all of `bytes`.
     /// - Throws: `DecodingFailure`, including `.trailingBytes`.
     public static func decoded(from bytes: [UInt8]) throws(DecodingFailure) -> Self {
-        var r = BinaryReader(bytes)
+        try withBorrowedBytes(bytes) { (raw) throws(DecodingFailure) in try decoded(borrowing: raw) }
+    }
+
+    /// Decodes a value that must use all of `bytes`, reading them in place (no copy): for
+    /// payloads read straight from storage.
+    /// - Throws: `DecodingFailure`, including `.trailingBytes`.
+    public static func decoded(borrowing bytes: UnsafeRawBufferPointer) throws(DecodingFailure) -> Self {
+        var r = BinaryReader(borrowing: bytes)
         let value = try Self(from: &r)
         try r.finish()
         return value
     }
+}
+
+/// Runs `body` over the bytes of `array` in place, keeping the typed error.
+func withBorrowedBytes<R>(_ array: [UInt8], _ body: (UnsafeRawBufferPointer) throws(DecodingFailure) -> R) throws(DecodingFailure) -> R {
+    let result: Result<R, DecodingFailure> = array.withUnsafeBytes { raw in
+        do throws(DecodingFailure) { return .success(try body(raw)) } catch { return .failure(error) }
+    }
+    return try result.get()
 }

@@ -11,7 +11,7 @@ public enum AnyDomainEvent: DomainEvent, Hashable {
 
     /// Decodes any event: one look at the prefix, then the aggregate's switch on the name.
     /// - Throws: `DecodingFailure` (unknown type, unsupported version, bad payload).
-    public static func decode(eventType: String, schemaVersion: UInt16, payload: [UInt8]) throws(DecodingFailure) -> AnyDomainEvent {
+    public static func decode(eventType: String, schemaVersion: UInt16, payload: UnsafeRawBufferPointer) throws(DecodingFailure) -> AnyDomainEvent {
         // The aggregate's own decode checks the full name; the first bytes only route.
         var bytes = eventType.utf8.makeIterator()
         switch (bytes.next(), bytes.next()) {

@@ -30,8 +30,9 @@ public protocol DomainEvent: Sendable {
     var schemaVersion: UInt16 { get }
     /// Compact binary payload.
     func encodedPayload() -> [UInt8]
-    /// Decodes a payload written under `eventType`/`schemaVersion`; upcasts old versions.
-    static func decode(eventType: String, schemaVersion: UInt16, payload: [UInt8]) throws(DecodingFailure) -> Self
+    /// Decodes a payload written under `eventType`/`schemaVersion`, reading the bytes in place
+    /// (e.g. straight from storage); upcasts old versions.
+    static func decode(eventType: String, schemaVersion: UInt16, payload: UnsafeRawBufferPointer) throws(DecodingFailure) -> Self
     /// The people whose personal data this event holds (empty for most events).
     var personalDataSubjects: [PersonID] { get }
     /// The same event with each personal field transformed: the App layer seals clear contacts
@@ -40,6 +41,13 @@ public protocol DomainEvent: Sendable {
 }
 
 extension DomainEvent {
+    /// Decodes a payload written under `eventType`/`schemaVersion`; upcasts old versions.
+    public static func decode(eventType: String, schemaVersion: UInt16, payload: [UInt8]) throws(DecodingFailure) -> Self {
+        try withBorrowedBytes(payload) { (raw) throws(DecodingFailure) in
+            try decode(eventType: eventType, schemaVersion: schemaVersion, payload: raw)
+        }
+    }
+
     /// No personal data by default.
     public var personalDataSubjects: [PersonID] { [] }
 

@@ -87,7 +87,7 @@ public enum PepiniereEvent: DomainEvent, Hashable {
     }
 
     /// Decodes a payload.
-    public static func decode(eventType: String, schemaVersion: UInt16, payload: [UInt8]) throws(DecodingFailure) -> PepiniereEvent {
+    public static func decode(eventType: String, schemaVersion: UInt16, payload: UnsafeRawBufferPointer) throws(DecodingFailure) -> PepiniereEvent {
         guard schemaVersion == 1 else { throw .unsupportedSchemaVersion(eventType: eventType, version: schemaVersion) }
         // Route on the length first (O(1) for native strings), then compare one or two names.
         switch eventType.utf8.count {

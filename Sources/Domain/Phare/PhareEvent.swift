@@ -57,7 +57,7 @@ public enum PhareEvent: DomainEvent, Hashable {
     }
 
     /// Decodes a payload.
-    public static func decode(eventType: String, schemaVersion: UInt16, payload: [UInt8]) throws(DecodingFailure) -> PhareEvent {
+    public static func decode(eventType: String, schemaVersion: UInt16, payload: UnsafeRawBufferPointer) throws(DecodingFailure) -> PhareEvent {
         guard schemaVersion == 1 else { throw .unsupportedSchemaVersion(eventType: eventType, version: schemaVersion) }
         // Route on the length first (O(1) for native strings), then compare one or two names.
         switch eventType.utf8.count {

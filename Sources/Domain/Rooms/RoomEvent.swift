@@ -87,7 +87,7 @@ public enum RoomEvent: DomainEvent, Hashable {
     }
 
     /// Decodes a payload.
-    public static func decode(eventType: String, schemaVersion: UInt16, payload: [UInt8]) throws(DecodingFailure) -> RoomEvent {
+    public static func decode(eventType: String, schemaVersion: UInt16, payload: UnsafeRawBufferPointer) throws(DecodingFailure) -> RoomEvent {
         guard schemaVersion == 1 else { throw .unsupportedSchemaVersion(eventType: eventType, version: schemaVersion) }
         // Route on the length first (O(1) for native strings), then compare one or two names.
         switch eventType.utf8.count {

@@ -39,7 +39,7 @@ public enum StructureEvent: DomainEvent, Hashable {
     }
 
     /// Decodes a payload.
-    public static func decode(eventType: String, schemaVersion: UInt16, payload: [UInt8]) throws(DecodingFailure) -> StructureEvent {
+    public static func decode(eventType: String, schemaVersion: UInt16, payload: UnsafeRawBufferPointer) throws(DecodingFailure) -> StructureEvent {
         guard schemaVersion == 1 else { throw .unsupportedSchemaVersion(eventType: eventType, version: schemaVersion) }
         switch eventType {
         case TypeName.registered: return .registered(try decodePayload(payload))

@@ -19,8 +19,9 @@ struct Options: Sendable {
 
     static let usage = """
         usage: mutualise-bench [all|raw|ours] [--smoke] [--runs N] [--json PATH] [--dir DIR]
-               mutualise-bench profile scan|append-1|append-100|concurrent [--smoke] [--runs N]
+               mutualise-bench profile scan|scan-in-place|append-1|append-100|concurrent [--smoke] [--runs N]
                mutualise-bench generate --events N --dir DIR [--seed S] [--rooms R]
+               mutualise-bench rebuild --log DIR [--runs N]
                mutualise-bench projections [--log DIR] [--events N] [--growth 100k,5M] [--seed S] [--smoke] [--runs N] [--json PATH] [--dir DIR]
                mutualise-bench round-trip --port P --owner-tokens FILE --borrower-token T [--connections 32] [--seconds 10] [--runs N] [--first-slot K] [--json PATH]
           all     raw LMDB reference and our log (default)

@@ -102,6 +102,24 @@ enum OurLog {
         return Double(count) / elapsed
     }
 
+    /// The same scan read in place (`scanInPlace`): every record checked as `scan` checks it
+    /// (checksum, format, lengths, UTF-8 of the names), its fields seen where they lie in the map.
+    static func scanAllInPlace(_ log: EventLog, expected: Int) throws -> Double {
+        var count = 0
+        var payloadBytes = 0
+        let start = ContinuousClock.now
+        try log.scanInPlace { record in
+            count += 1
+            payloadBytes &+= record.payload.count
+            return true
+        }
+        let elapsed = (ContinuousClock.now - start).seconds
+        guard count == expected, payloadBytes == expected * Workload.payloadBytes else {
+            throw BenchError("the in-place scan read \(count) events (\(payloadBytes) payload bytes), expected \(expected)")
+        }
+        return Double(count) / elapsed
+    }
+
     private static func stream(_ index: Int) -> String { "stream-\(index)" }
 }
 

@@ -3,7 +3,7 @@
 enum Profile {
     /// The cases that can be profiled alone.
     enum Case: String, CaseIterable, Sendable {
-        case scan, append1 = "append-1", append100 = "append-100", concurrent
+        case scan, scanInPlace = "scan-in-place", append1 = "append-1", append100 = "append-100", concurrent
     }
 
     /// Runs `which` on the workload's sizes and prints its figure.
@@ -16,6 +16,11 @@ enum Profile {
                 var rates: [Double] = []
                 for _ in 0..<options.runs { rates.append(try OurLog.scanAll(log, expected: w.scanEvents)) }
                 return "\(Names.oursScan): \(Figure.format(Statistics.median(rates))) events/s"
+            case .scanInPlace:
+                try await OurLog.fill(log, count: w.scanEvents, payload: payload)
+                var rates: [Double] = []
+                for _ in 0..<options.runs { rates.append(try OurLog.scanAllInPlace(log, expected: w.scanEvents)) }
+                return "\(Names.oursScanInPlace): \(Figure.format(Statistics.median(rates))) events/s"
             case .append1, .append100:
                 let perCall = which == .append1 ? 1 : w.batchSize
                 let count = which == .append1 ? w.singleEvents : w.batchEvents

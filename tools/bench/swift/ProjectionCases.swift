@@ -75,6 +75,9 @@ enum ProjectionCases {
         var rawSeconds: [Double] = []
         /// VmRSS after the rebuild minus before it (MiB): what the state and the rebuild hold.
         var residentGrowth: [Double] = []
+        /// The same once the map pages read are dropped (`releaseMappedPages`, as `serve` does
+        /// after its start-up rebuild): what the state holds.
+        var residentAfterRelease: [Double] = []
         var state: ProjectionState?
     }
 
@@ -94,6 +97,8 @@ enum ProjectionCases {
             let residentBefore = residentMiB()
             let rebuilt = try ProjectionBenchmark.rebuild(log: log)
             result.residentGrowth.append(residentMiB() - residentBefore)
+            log.releaseMappedPages()
+            result.residentAfterRelease.append(residentMiB() - residentBefore)
             guard rebuilt.records == expected else { throw BenchError("rebuild of \(folder) folded \(rebuilt.records) records, expected \(expected)") }
             guard rebuilt.state.skipped == 0 else { throw BenchError("rebuild skipped \(rebuilt.state.skipped) records (undecodable or unknown)") }
             result.seconds.append(rebuilt.seconds)
@@ -140,6 +145,8 @@ enum ProjectionCases {
         figures.append(rebuild)
         figures.append(Figure(name: name + ".seconds", value: Statistics.median(main.seconds), unit: "s", samples: main.seconds))
         figures.append(Figure(name: name + ".resident-growth", value: Statistics.median(main.residentGrowth), unit: "MiB (VmRSS after − before, in process)", samples: main.residentGrowth))
+        figures.append(Figure(name: name + ".resident-growth.pages-released", value: Statistics.median(main.residentAfterRelease),
+                              unit: "MiB (VmRSS after the rebuild and releaseMappedPages − before, in process)", samples: main.residentAfterRelease))
 
         // Where the rebuild's time goes: reading and decoding the records alone (`scan`, pages of
         // 4,096 as the runner reads), and decoding + folding records already in memory (`fold`).

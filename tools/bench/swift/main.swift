@@ -1,5 +1,7 @@
 // mutualise-bench: our event log side by side with raw LMDB (issue 6). See tools/bench/run.
+import EventLog
 import Foundation
+import Projections
 
 /// Parses the command line, runs the suite, prints one line per figure and writes the JSON.
 func benchMain() async -> Int32 {
@@ -7,6 +9,7 @@ func benchMain() async -> Int32 {
     switch arguments.first {
     case "generate": return await generateMain(Array(arguments.dropFirst()))
     case "projections": return await projectionsMain(Array(arguments.dropFirst()))
+    case "rebuild": return rebuildMain(Array(arguments.dropFirst()))
     case "round-trip":
         do {
             let settings = try RoundTrip.Settings.parse(Array(arguments.dropFirst()))
@@ -88,6 +91,39 @@ func projectionsMain(_ arguments: [String]) async -> Int32 {
         return 0
     } catch {
         printError("mutualise-bench projections: \(error)")
+        return 1
+    }
+}
+
+/// `mutualise-bench rebuild --log DIR [--runs N]`: only the rebuild of every projection from an
+/// existing log, `runs` times (default 1), for a profiler (`perf record`, `valgrind --tool=callgrind`).
+func rebuildMain(_ arguments: [String]) -> Int32 {
+    var runs = 1
+    var directory: String?
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+        switch (argument, rest.popFirst()) {
+        case ("--log", let v?): directory = v
+        case ("--runs", let v?): runs = max(1, Int(v) ?? 1)
+        default:
+            printError("usage: mutualise-bench rebuild --log DIR [--runs N]")
+            return 64
+        }
+    }
+    guard let directory else {
+        printError("usage: mutualise-bench rebuild --log DIR [--runs N]")
+        return 64
+    }
+    do {
+        let log = try EventLog(directory: directory, configuration: .init())
+        defer { log.close() }
+        for run in 1...runs {
+            let rebuilt = try ProjectionBenchmark.rebuild(log: log)
+            print("projections.rebuild run \(run)/\(runs): \(Figure.format(rebuilt.recordsPerSecond)) events/s (\(rebuilt.records) records, \(rebuilt.state.skipped) skipped, \(Figure.format(rebuilt.seconds)) s)")
+        }
+        return 0
+    } catch {
+        printError("mutualise-bench rebuild: \(error)")
         return 1
     }
 }
