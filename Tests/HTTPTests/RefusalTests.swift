@@ -205,3 +205,20 @@ final class DocumentBox: @unchecked Sendable {
 final class DocumentObjectBox: @unchecked Sendable {
     var value: [String: Any] = [:]
 }
+
+@Suite struct MethodNotAllowedTests {
+    @Test func aMethodThePathDoesNotAnswerIs405WithAllow() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.run { client in
+            let trace = try await client.send(.init("TRACE")!, "/health")
+            #expect(trace.status.code == 405)
+            #expect(trace.headers[.allow] == "GET")
+            #expect(trace.headers[.contentType] == "application/problem+json")
+            let delete = try await client.send(.delete, "/rooms/salle-x/loans/pret-y/approve")
+            #expect(delete.status.code == 405)
+            #expect(delete.headers[.allow] == "POST")
+            let unknown = try await client.send(.get, "/nulle-part")
+            #expect(unknown.status == .notFound, "an unknown path stays 404")
+        }
+    }
+}
