@@ -24,8 +24,12 @@ enum APIDocument {
 
     enum Auth { case publicAccess, bearer, coordinator }
 
+    /// An object schema; an optional property may also be `null`, which the server reads as absent.
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
-        ["type": "object", "properties": properties, "required": required, "additionalProperties": false]
+        let properties = Dictionary(uniqueKeysWithValues: properties.map { name, schema -> (String, Any) in
+            required.contains(name) ? (name, schema) : (name, ["anyOf": [schema, ["type": "null"]]])
+        })
+        return ["type": "object", "properties": properties, "required": required, "additionalProperties": false]
     }
 
     static var string: [String: Any] {
