@@ -137,8 +137,7 @@ public struct WebSessions: Sendable {
     /// Revokes an invitation: unused, its link no longer works; used, its sessions end.
     /// - Returns: false when no invitation has that id.
     public func revoke(invitationID id: String, now: Date = Date()) async throws(AppError) -> Bool {
-        guard let hash = try read(Self.key("invite-id", id)).map({ (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }),
-              var invitation: Invitation = try read(Self.key("invite", hash)) else { return false }
+        guard let hash = try hash(ofInvitation: id), var invitation: Invitation = try read(Self.key("invite", hash)) else { return false }
         invitation.revokedAt = invitation.revokedAt ?? now
         try await write([.put(key: Self.key("invite", hash), value: Self.encode(invitation))])
         return true
@@ -146,7 +145,7 @@ public struct WebSessions: Sendable {
 
     /// The invitation with this id.
     public func invitation(id: String) throws(AppError) -> Invitation? {
-        guard let hash = try read(Self.key("invite-id", id)).map({ (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }) else { return nil }
+        guard let hash = try hash(ofInvitation: id) else { return nil }
         return try read(Self.key("invite", hash))
     }
 
@@ -165,11 +164,16 @@ public struct WebSessions: Sendable {
     // MARK: Storage
 
     private func read<T: Decodable>(_ key: [UInt8]) throws(AppError) -> T? {
-        let bytes: [UInt8]?
-        do { bytes = try log.sideTableValue(Self.tableName, key: key) } catch { throw AppError.from(error) }
-        guard let bytes else { return nil }
-        if T.self == [UInt8].self { return bytes as? T }
-        return try? JSONDecoder().decode(T.self, from: Data(bytes))
+        try bytes(key).flatMap { try? JSONDecoder().decode(T.self, from: Data($0)) }
+    }
+
+    private func bytes(_ key: [UInt8]) throws(AppError) -> [UInt8]? {
+        do { return try log.sideTableValue(Self.tableName, key: key) } catch { throw AppError.from(error) }
+    }
+
+    /// The code hash an invitation id points to.
+    private func hash(ofInvitation id: String) throws(AppError) -> String? {
+        try bytes(Self.key("invite-id", id)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func write(_ changes: [SideTableChange]) async throws(AppError) {

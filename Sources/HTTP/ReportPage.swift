@@ -20,18 +20,33 @@ enum ReportPage {
         ]
     }
 
-    static func html(_ report: ActivityReport) -> String {
+    /// One bar of the chart of loans per month (SVG coordinates in a 620 × 215 view box).
+    struct Bar {
+        let month: String
+        let count: Int
+        let x: Int
+        let height: Double
+        var y: Double { 190 - height }
+        var labelX: Int { x + 17 }
+        var countY: Double { 184 - height }
+    }
+
+    /// The chart's bars, scaled to the busiest month.
+    static func bars(_ report: ActivityReport) -> [Bar] {
         let maximum = max(report.loansByMonth.max() ?? 0, 1)
-        var bars = ""
-        for (index, count) in report.loansByMonth.enumerated() {
-            let height = Double(count) / Double(maximum) * 160
-            let x = 40 + index * 48
-            bars += """
-            <g><rect x="\(x)" y="\(190 - height)" width="34" height="\(height)" fill="#1f5f8b"><title>\(months[index]) : \(count) prêt(s)</title></rect>\
-            <text x="\(x + 17)" y="\(184 - height)" text-anchor="middle" font-size="12">\(count)</text>\
-            <text x="\(x + 17)" y="208" text-anchor="middle" font-size="11">\(months[index])</text></g>
-            """
+        return report.loansByMonth.enumerated().map { index, count in
+            Bar(month: months[index], count: count, x: 40 + index * 48, height: Double(count) / Double(maximum) * 160)
         }
+    }
+
+    static func html(_ report: ActivityReport) -> String {
+        let bars = bars(report).map { bar in
+            """
+            <g><rect x="\(bar.x)" y="\(bar.y)" width="34" height="\(bar.height)" fill="#1f5f8b"><title>\(bar.month) : \(bar.count) prêt(s)</title></rect>\
+            <text x="\(bar.labelX)" y="\(bar.countY)" text-anchor="middle" font-size="12">\(bar.count)</text>\
+            <text x="\(bar.labelX)" y="208" text-anchor="middle" font-size="11">\(bar.month)</text></g>
+            """
+        }.joined(separator: "\n")
         let rows = rows(report)
         let table = rows.map { "<tr><th scope=\"row\">\(escapeHTML($0.0))</th><td>\(escapeHTML($0.1))</td></tr>" }.joined()
         return """

@@ -31,13 +31,10 @@ enum FrenchFormat {
 
     /// « 1 234,5 » with a narrow no-break space between thousands.
     static func number(_ value: Double, decimals: Int = 0) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: "fr_FR")
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 0
-        formatter.maximumFractionDigits = decimals
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        value.formatted(.number.precision(.fractionLength(0...decimals)).locale(french))
     }
+
+    static let french = Locale(identifier: "fr_FR")
 
     /// The value of an `<input type="datetime-local">` (Paris time).
     static func inputDateTime(_ instant: Date) -> String { ParisTime.local(instant).description }

@@ -416,12 +416,9 @@ extension Routes {
     // MARK: Report
 
     static func reportData(_ report: ActivityReport) -> [String: Any] {
-        let maximum = max(report.loansByMonth.max() ?? 0, 1)
         let months = ReportPage.months
-        let bars = report.loansByMonth.enumerated().map { index, count -> [String: Any] in
-            let height = Double(count) / Double(maximum) * 160
-            return ["x": 40 + index * 48, "y": 190 - height, "height": height, "labelX": 57 + index * 48, "countY": 184 - height,
-                    "month": months[index], "count": count]
+        let bars = ReportPage.bars(report).map { bar -> [String: Any] in
+            ["x": bar.x, "y": bar.y, "height": bar.height, "labelX": bar.labelX, "countY": bar.countY, "month": bar.month, "count": bar.count]
         }
         let rows = ReportPage.rows(report)
         return [

@@ -120,7 +120,7 @@ extension Routes {
         let weekStart = ParisTime.startOfDay(monday), weekEnd = ParisTime.startOfDay(monday.adding(days: 7))
         guard let (room, structureName, freeBusy, borrowerNames) = runner.withState({ state -> (RoomRecord, String, RoomFreeBusy?, [StructureID: String])? in
             guard let room = state.availability.room(id) else { return nil }
-            let names = Dictionary(room.loans.values.map { ($0.borrower, state.structures.name(of: $0.borrower)) }, uniquingKeysWith: { a, _ in a })
+            let names = Dictionary(room.allLoans.map { ($0.borrower, state.structures.name(of: $0.borrower)) }, uniquingKeysWith: { a, _ in a })
             return (room, state.structures.name(of: room.owner), state.availability.freeBusy(room: id, from: weekStart, to: weekEnd), names)
         }) else {
             throw Problem.notFound("Salle introuvable.")
@@ -156,7 +156,7 @@ extension Routes {
         let requestFields = Self.loanRequestFields
         data["requestFields"] = requestFields.filled(from: form, errors: errors)
         if isOwner {
-            data["loans"] = room.loans.values.sorted { $0.period.start < $1.period.start }.map { loan -> [String: Any] in
+            data["loans"] = room.allLoans.sorted { $0.period.start < $1.period.start }.map { loan -> [String: Any] in
                 [
                     "roomID": id.rawValue, "loanID": loan.id.rawValue, "borrower": borrowerNames[loan.borrower] ?? loan.borrower.rawValue,
                     "when": FrenchFormat.period(loan.period), "people": loan.people, "purpose": loan.purpose,

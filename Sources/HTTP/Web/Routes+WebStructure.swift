@@ -167,7 +167,7 @@ extension Routes {
             var mine: [[String: Any]] = []
             for room in state.availability.rooms {
                 if room.owner == me {
-                    let loans = Array(room.loans.values)
+                    let loans = room.allLoans
                     mine.append([
                         "id": room.id.rawValue, "name": room.details.name, "withdrawn": room.isWithdrawn,
                         "webcal": Self.calendarURL(room.id, request: request, scheme: "webcal"), "subscribe": Self.calendarURL(room.id, request: request, scheme: nil),
@@ -181,7 +181,7 @@ extension Routes {
                         ])
                     }
                 }
-                for loan in room.loans.values where loan.borrower == me {
+                for loan in room.allLoans where loan.borrower == me {
                     outgoing.append((loan.period.start, [
                         "roomID": room.id.rawValue, "room": room.details.name, "loanID": loan.id.rawValue,
                         "when": FrenchFormat.period(loan.period), "status": Self.loanStatusLabel(loan.status), "statusClass": loan.status.rawValue,
