@@ -51,10 +51,7 @@ public final class ProjectionRunner: Sendable {
                 Self.wake(&core)
             }
         }
-        try log.scanInPlace(from: state.position + 1, pageSize: Self.pageSize) { record in
-            state.apply(record)
-            return true
-        }
+        try Self.fold(log, into: &state, through: .max, untilMicros: nil)
         // The pages the scan touched are clean and cached by the system: drop them from this
         // process's resident memory (a rebuild at start-up reads the whole file once).
         log.releaseMappedPages()
@@ -103,29 +100,58 @@ public final class ProjectionRunner: Sendable {
     /// An as-of state rebuilt from position 1 up to `limit`, never touching a live one. Stops at
     /// the first record past the position or recorded after the instant (recorded-at never
     /// decreases along the log).
-    public static func replay(_ log: EventLog, until limit: ReplayLimit) throws -> ProjectionState {
+    public static func replay(_ log: EventLog, until limit: ReplayLimit, reading: Reading = .automatic) throws -> ProjectionState {
         var state = ProjectionState()
         switch limit {
         case .head:
-            try log.scanInPlace(from: 1, pageSize: pageSize) { record in
-                state.apply(record)
-                return true
-            }
+            try fold(log, into: &state, through: .max, untilMicros: nil, reading: reading)
         case .position(let last):
             guard last > 0 else { return state }
-            try log.scanInPlace(from: 1, through: last, pageSize: pageSize) { record in
-                state.apply(record)
-                return true
-            }
+            try fold(log, into: &state, through: last, untilMicros: nil, reading: reading)
         case .instant(let date):
             let limit = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
-            try log.scanInPlace(from: 1, pageSize: pageSize) { record in
-                if record.recordedAtMicroseconds > limit { return false }
+            try fold(log, into: &state, through: .max, untilMicros: limit, reading: reading)
+        }
+        return state
+    }
+
+    /// How a rebuild or replay reads the log. Both ways give the same state.
+    public enum Reading: Sendable {
+        /// Two threads from 20,000 records on (see ``DecodingPipeline``), one below.
+        case automatic
+        /// Read, decode and fold on the calling thread.
+        case oneThread
+        /// One thread reads and decodes while the calling thread folds.
+        case twoThreads
+    }
+
+    /// Folds the records after `state`'s position up to `last` (and, when given, up to the last
+    /// one recorded at or before `untilMicros`) into `state`: on two cores through
+    /// ``DecodingPipeline`` when there are many, on this thread otherwise.
+    static func fold(_ log: EventLog, into state: inout ProjectionState, through last: UInt64, untilMicros: Int64?,
+                     reading: Reading = .automatic) throws {
+        let first = state.position + 1
+        let head = try log.headPosition()
+        let end = min(last, head)
+        guard first <= end else { return }
+        let twoThreads = switch reading {
+        case .automatic: end - first + 1 >= DecodingPipeline.minimumRecords
+        case .oneThread: false
+        case .twoThreads: true
+        }
+        if twoThreads {
+            var names = state.typeNames
+            defer { state.typeNames = names }
+            try DecodingPipeline.run(log, from: first, through: end, untilMicros: untilMicros, pageSize: pageSize, typeNames: &names) { record in
+                state.apply(record)
+            }
+        } else {
+            try log.scanInPlace(from: first, through: end, pageSize: pageSize) { record in
+                if let untilMicros, record.recordedAtMicroseconds > untilMicros { return false }
                 state.apply(record)
                 return true
             }
         }
-        return state
     }
 
     private static func wake(_ core: inout Core) {

@@ -74,14 +74,23 @@ public struct ProjectionState: Sendable {
               micros: view.recordedAtMicroseconds, payload: view.payload)
     }
 
+    /// Applies a record decoded by ``DecodingPipeline`` on its reading thread.
+    mutating func apply(_ decoded: DecodedRecord) {
+        guard decoded.position > position else { return }
+        apply(position: decoded.position, stream: decoded.stream, type: decoded.type, micros: decoded.micros, event: decoded.event)
+    }
+
     private mutating func apply(position recordPosition: UInt64, stream: String, type: String, schemaVersion: UInt16,
                                 micros: Int64, payload: UnsafeRawBufferPointer) {
+        let event = try? AnyDomainEvent.decode(eventType: type, schemaVersion: schemaVersion, payload: payload)
+        apply(position: recordPosition, stream: stream, type: type, micros: micros, event: event)
+    }
+
+    /// Folds one decoded event (nil: unknown type or undecodable payload, counted as skipped).
+    private mutating func apply(position recordPosition: UInt64, stream: String, type: String, micros: Int64, event: AnyDomainEvent?) {
         position = recordPosition
         recordedAtMicroseconds = micros
-        let event: AnyDomainEvent
-        do {
-            event = try AnyDomainEvent.decode(eventType: type, schemaVersion: schemaVersion, payload: payload)
-        } catch {
+        guard let event else {
             skipped += 1
             return
         }

@@ -17,3 +17,24 @@ public final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+extension TemporaryFolder {
+    /// Damages a record of the closed log in this folder: flips one bit of the byte eight bytes
+    /// after `marker` (text the record's payload holds) in every copy of it in `data.mdb` (LMDB
+    /// copies pages on write, so stale copies may linger in free pages). Returns the copies altered.
+    @discardableResult
+    public func flipByte(after marker: String) throws -> Int {
+        let url = URL(fileURLWithPath: sub("data.mdb"))
+        var data = try Data(contentsOf: url)
+        let needle = Data(marker.utf8)
+        var found = 0
+        var searchFrom = data.startIndex
+        while let range = data.range(of: needle, in: searchFrom..<data.endIndex) {
+            data[range.lowerBound + 8] ^= 0x01
+            searchFrom = range.upperBound
+            found += 1
+        }
+        try data.write(to: url)
+        return found
+    }
+}

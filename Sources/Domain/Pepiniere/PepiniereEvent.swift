@@ -5,19 +5,19 @@ public enum PepiniereEvent: DomainEvent, Hashable {
     /// `pepiniere.deskRemoved.v1`.
     case deskRemoved(DeskRemoved)
     /// `pepiniere.applicationSubmitted.v1` (holds personal data).
-    case applicationSubmitted(DeskApplicationSubmitted)
+    indirect case applicationSubmitted(DeskApplicationSubmitted)
     /// `pepiniere.applicationWaitlisted.v1`.
     case applicationWaitlisted(ApplicationWaitlisted)
     /// `pepiniere.applicationRejected.v1`.
     case applicationRejected(ApplicationRejected)
     /// `pepiniere.deskOffered.v1`.
-    case deskOffered(DeskOffered)
+    indirect case deskOffered(DeskOffered)
     /// `pepiniere.deskOfferAccepted.v1`.
     case deskOfferAccepted(DeskOfferAccepted)
     /// `pepiniere.deskOfferLapsed.v1`.
     case deskOfferLapsed(DeskOfferLapsed)
     /// `pepiniere.deskAllocated.v1`.
-    case deskAllocated(DeskAllocated)
+    indirect case deskAllocated(DeskAllocated)
     /// `pepiniere.allocationExtended.v1`.
     case allocationExtended(AllocationExtended)
     /// `pepiniere.projectLeft.v1`.

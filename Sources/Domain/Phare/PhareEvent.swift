@@ -3,9 +3,9 @@ public enum PhareEvent: DomainEvent, Hashable {
     /// `phare.capacitySet.v1`.
     case capacitySet(PhareCapacitySet)
     /// `phare.spaceRequested.v1`.
-    case spaceRequested(SpaceRequested)
+    indirect case spaceRequested(SpaceRequested)
     /// `phare.spaceRequestAmended.v1`.
-    case spaceRequestAmended(SpaceRequestAmended)
+    indirect case spaceRequestAmended(SpaceRequestAmended)
     /// `phare.spaceRequestWithdrawn.v1`.
     case spaceRequestWithdrawn(SpaceRequestWithdrawn)
     /// `phare.spaceAllocated.v1`.

@@ -1,21 +1,21 @@
 /// Events of a `room-{id}` stream.
 public enum RoomEvent: DomainEvent, Hashable {
     /// `room.offered.v1`.
-    case offered(RoomOffered)
+    indirect case offered(RoomOffered)
     /// `room.detailsChanged.v1`.
-    case detailsChanged(RoomDetailsChanged)
+    indirect case detailsChanged(RoomDetailsChanged)
     /// `room.rulesSet.v1`.
     case rulesSet(RoomRulesSet)
     /// `room.withdrawn.v1`.
     case withdrawn(RoomWithdrawn)
     /// `room.availabilityOpened.v1`.
-    case availabilityOpened(AvailabilityOpened)
+    indirect case availabilityOpened(AvailabilityOpened)
     /// `room.availabilityClosed.v1`.
     case availabilityClosed(AvailabilityClosed)
     /// `room.loanRequested.v1`.
     case loanRequested(LoanRequested)
     /// `room.loanSeriesRequested.v1`.
-    case loanSeriesRequested(LoanSeriesRequested)
+    indirect case loanSeriesRequested(LoanSeriesRequested)
     /// `room.loanApproved.v1`.
     case loanApproved(LoanApproved)
     /// `room.loanDeclined.v1`.

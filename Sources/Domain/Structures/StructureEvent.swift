@@ -1,9 +1,9 @@
 /// Events of a `structure-{id}` stream.
 public enum StructureEvent: DomainEvent, Hashable {
     /// `structure.registered.v1`.
-    case registered(StructureRegistered)
+    indirect case registered(StructureRegistered)
     /// `structure.detailsChanged.v1`.
-    case detailsChanged(StructureDetailsChanged)
+    indirect case detailsChanged(StructureDetailsChanged)
     /// `structure.borrowingQuotaSet.v1`.
     case borrowingQuotaSet(BorrowingQuotaSet)
 

@@ -36,9 +36,28 @@ public enum ParisTime {
     static func utcOffset(atEpochSeconds t: Int64) -> Int {
         let days = Int((t >= 0 ? t : t - 86_399) / 86_400)
         let year = LocalDate(daysSinceEpoch: days).year
-        let start = Int64(lastSunday(year: year, month: 3).daysSinceEpoch) * 86_400 + 3600
-        let end = Int64(lastSunday(year: year, month: 10).daysSinceEpoch) * 86_400 + 3600
+        let (start, end) = summerTime(year: year)
         return (t >= start && t < end) ? 7200 : 3600
+    }
+
+    /// Start and end of summer time in `year`, in seconds since 1970 (01:00 UTC on the last
+    /// Sundays of March and October), read from ``SummerTimeTable`` for the years it covers.
+    static func summerTime(year: Int) -> (start: Int64, end: Int64) {
+        let index = year - SummerTimeTable.firstYear
+        if index >= 0 && index < SummerTimeTable.bounds.count { return SummerTimeTable.bounds[index] }
+        return SummerTimeTable.compute(year: year)
+    }
+
+    /// Summer-time bounds computed once for the years people book in: every conversion of a
+    /// loan's times needs them, and computing two last Sundays each time is most of its cost.
+    enum SummerTimeTable {
+        static let firstYear = 1970
+        static let bounds: [(start: Int64, end: Int64)] = (firstYear..<2200).map(compute(year:))
+
+        static func compute(year: Int) -> (start: Int64, end: Int64) {
+            (Int64(lastSunday(year: year, month: 3).daysSinceEpoch) * 86_400 + 3600,
+             Int64(lastSunday(year: year, month: 10).daysSinceEpoch) * 86_400 + 3600)
+        }
     }
 
     /// The last Sunday of a month.
