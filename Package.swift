@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EventLogTests",
-            dependencies: ["EventLog", "LMDB", "TestSupport", "eventlog-crash-child"],
+            dependencies: ["EventLog", "LMDB", "CCRC32C", "TestSupport", "eventlog-crash-child"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

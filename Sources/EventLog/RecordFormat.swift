@@ -136,21 +136,26 @@ enum RecordFormat {
         var offset: Int
         let position: UInt64
 
+        @inline(__always)
         mutating func need(_ n: Int) throws(EventLogError) {
             guard n >= 0, offset + n <= raw.count else { throw RecordFormat.corrupt(position, "field runs past the end") }
         }
+        @inline(__always)
         mutating func u8() throws(EventLogError) -> UInt8 {
             try need(1); defer { offset += 1 }
             return raw[offset]
         }
+        @inline(__always)
         mutating func u16() throws(EventLogError) -> UInt16 {
             try need(2); defer { offset += 2 }
             return UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
         }
+        @inline(__always)
         mutating func u32() throws(EventLogError) -> UInt32 {
             try need(4); defer { offset += 4 }
             return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
         }
+        @inline(__always)
         mutating func u64() throws(EventLogError) -> UInt64 {
             try need(8); defer { offset += 8 }
             return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))

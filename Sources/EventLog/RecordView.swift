@@ -64,18 +64,21 @@ extension RecordFormat {
 }
 
 extension RecordFormat.Reader {
+    @inline(__always)
     mutating func skip(_ n: Int) throws(EventLogError) {
         try need(n)
         offset += n
     }
 
     /// The next `n` bytes, in place.
+    @inline(__always)
     mutating func field(_ n: Int) throws(EventLogError) -> UnsafeRawBufferPointer {
         try need(n); defer { offset += n }
         return UnsafeRawBufferPointer(rebasing: raw[offset..<offset + n])
     }
 
     /// A u16-length UTF-8 field, in place, checked as ``string16()`` checks it.
+    @inline(__always)
     mutating func utf8Field16() throws(EventLogError) -> UnsafeRawBufferPointer {
         let bytes = try field(Int(try u16()))
         guard isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
