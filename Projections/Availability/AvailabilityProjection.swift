@@ -52,7 +52,8 @@ public struct AvailabilityProjection: Sendable {
     public internal(set) var rooms: [RoomRecord] = []
     /// Index of each room in ``rooms``.
     public internal(set) var indexByRoom: [RoomID: Int] = [:]
-    var indexByStream: [String: Int] = [:]
+    /// Index of each room in ``rooms`` by its stream id.
+    var indexByStream = SlotTable()
     /// Every structure met by the fold (owners, borrowers, registered structures), by slot: the
     /// per-structure tables of the projections are arrays indexed by slot.
     var structureSlots = Interner<StructureID>()
@@ -175,12 +176,13 @@ public struct AvailabilityProjection: Sendable {
             guard indexByRoom[e.id] == nil else { return change }
             let owner = slot(of: e.owner)
             indexByRoom[e.id] = rooms.count
-            indexByStream[stream] = rooms.count
+            indexByStream.set(stream, Int32(rooms.count))
             rooms.append(RoomRecord(id: e.id, owner: e.owner, ownerSlot: owner, details: e.details, micros: micros))
             change.owner = owner
             return change
         }
-        guard let i = indexByStream[stream] else { return change }
+        guard let roomIndex = indexByStream[stream] else { return change }
+        let i = Int(roomIndex)
         change.owner = rooms[i].ownerSlot
         rooms[i].lastChangeMicroseconds = micros
         switch event {
@@ -250,7 +252,7 @@ public struct AvailabilityProjection: Sendable {
         if let existing = loanSlot(i, id) {
             rooms[i].allLoans[Int(existing)] = loan
         } else {
-            rooms[i].loanSlots[id] = Int32(rooms[i].allLoans.count)
+            rooms[i].loanSlots.set(id.rawValue, Int32(rooms[i].allLoans.count))
             rooms[i].allLoans.append(loan)
         }
         addUsage(slot, month, period.minutes)
@@ -260,7 +262,7 @@ public struct AvailabilityProjection: Sendable {
     /// the whole room record first).
     @inline(__always)
     private func loanSlot(_ i: Int, _ id: LoanID) -> Int32? {
-        rooms.withUnsafeBufferPointer { $0[i].loanSlots[id] }
+        rooms.withUnsafeBufferPointer { $0[i].loanSlots[id.rawValue] }
     }
 
     /// Ends the pending or approved loan at `slot`; false when there was nothing to end.

@@ -88,7 +88,7 @@ public struct RoomRecord: Sendable {
     /// the loan in place).
     public internal(set) var allLoans: [LoanRecord] = []
     /// Index of each loan in ``allLoans``.
-    var loanSlots: [LoanID: Int32] = [:]
+    var loanSlots = SlotTable()
     /// Open periods joined and sorted.
     var open: [Span] = []
     /// Approved loans sorted by start (they never overlap).
@@ -126,7 +126,7 @@ public struct RoomRecord: Sendable {
     }
 
     /// A loan by id.
-    public func loan(_ id: LoanID) -> LoanRecord? { loanSlots[id].map { allLoans[Int($0)] } }
+    public func loan(_ id: LoanID) -> LoanRecord? { loanSlots[id.rawValue].map { allLoans[Int($0)] } }
 
     /// Approved loans sorted by start.
     public var approvedLoans: [LoanRecord] { busy.map { allLoans[Int($0.slot)] } }

@@ -1,28 +1,36 @@
 import Domain
 
-/// Dense integer slots for hashable keys, given in order of first sight from 0.
+/// A key known by its text (the domain's identifiers), for ``Interner`` and ``SlotTable``.
+protocol Identified: Hashable, Sendable {
+    /// The identifier's text.
+    var rawValue: String { get }
+}
+
+extension Identifier: Identified {}
+
+/// Dense integer slots for identifiers, given in order of first sight from 0.
 ///
 /// The fold keys its per-structure tables by slot (an array index) instead of hashing an id at
 /// every event: an id is hashed once, when it enters the fold, and everything after is indexing.
-struct Interner<Key: Hashable & Sendable>: Sendable {
+struct Interner<Key: Identified>: Sendable {
     /// Keys by slot.
     private(set) var keys: [Key] = []
-    private var slots: [Key: Int32] = [:]
+    private var slots = SlotTable()
 
     /// Number of keys.
     var count: Int { keys.count }
 
     /// The slot of `key`, given now when it is new.
     mutating func slot(for key: Key) -> Int32 {
-        if let slot = slots[key] { return slot }
+        if let slot = slots[key.rawValue] { return slot }
         let slot = Int32(keys.count)
         keys.append(key)
-        slots[key] = slot
+        slots.set(key.rawValue, slot)
         return slot
     }
 
     /// The slot of `key`, nil when it was never given one.
-    func existingSlot(_ key: Key) -> Int32? { slots[key] }
+    func existingSlot(_ key: Key) -> Int32? { slots[key.rawValue] }
 
     /// The key of a slot given by this table.
     subscript(slot: Int32) -> Key { keys[Int(slot)] }

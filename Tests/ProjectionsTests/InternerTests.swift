@@ -17,6 +17,29 @@ import Testing
         #expect(table[1] == b && table.count == 2)
     }
 
+    @Test func aSlotTableAnswersAsADictionaryWould() {
+        var table = SlotTable()
+        var dictionary: [String: Int32] = [:]
+        #expect(table["salle-1"] == nil && table.count == 0)
+        // Short (inline) and long identifiers, keys sharing their first eight bytes, growth.
+        let keys = (0..<5_000).map { i in i % 3 == 0 ? "s\(i)" : "room-0000000\(i)-\(String(repeating: "x", count: i % 40))" }
+        for (i, key) in keys.enumerated() {
+            table.set(key, Int32(i))
+            dictionary[key] = Int32(i)
+        }
+        // Replacing a slot keeps one entry.
+        table.set(keys[7], 99_999)
+        dictionary[keys[7]] = 99_999
+        #expect(table.count == dictionary.count)
+        for key in keys { #expect(table[key] == dictionary[key], "\(key)") }
+        for absent in ["", "s", "room-", "room-00000001-", "salle-inconnue", keys[10] + "y"] {
+            #expect(table[absent] == dictionary[absent], "\(absent)")
+        }
+        // Non-ASCII text hashes as well (identifiers are ASCII, stream ids need not be).
+        table.set("salle-été", 1)
+        #expect(table["salle-été"] == 1 && table["salle-ete"] == nil)
+    }
+
     @Test func aMonthTableKeepsTouchedMonthsLikeADictionary() {
         var table = MonthTable<Int>()
         var dictionary: [YearMonth: Int] = [:]
