@@ -52,8 +52,10 @@ public struct AvailabilityProjection: Sendable {
     public internal(set) var rooms: [RoomRecord] = []
     /// Index of each room in ``rooms``.
     public internal(set) var indexByRoom: [RoomID: Int] = [:]
-    /// Index of each room in ``rooms`` by its stream id.
+    /// Index of each room in ``rooms`` by its stream id (``roomStreams``).
     var indexByStream = SlotTable()
+    /// The stream id of each room of ``rooms``.
+    var roomStreams: [String] = []
     /// Every structure met by the fold (owners, borrowers, registered structures), by slot: the
     /// per-structure tables of the projections are arrays indexed by slot.
     var structureSlots = Interner<StructureID>()
@@ -176,12 +178,15 @@ public struct AvailabilityProjection: Sendable {
             guard indexByRoom[e.id] == nil else { return change }
             let owner = slot(of: e.owner)
             indexByRoom[e.id] = rooms.count
-            indexByStream.set(stream, Int32(rooms.count))
+            indexByStream.insert(stream, slot: Int32(rooms.count))
+            roomStreams.append(stream)
             rooms.append(RoomRecord(id: e.id, owner: e.owner, ownerSlot: owner, details: e.details, micros: micros))
             change.owner = owner
             return change
         }
-        guard let roomIndex = indexByStream[stream] else { return change }
+        guard let roomIndex = roomStreams.withUnsafeBufferPointer({ streams in
+            indexByStream.slot(of: stream) { streams[Int($0)] == stream }
+        }) else { return change }
         let i = Int(roomIndex)
         change.owner = rooms[i].ownerSlot
         rooms[i].lastChangeMicroseconds = micros
@@ -252,17 +257,17 @@ public struct AvailabilityProjection: Sendable {
         if let existing = loanSlot(i, id) {
             rooms[i].allLoans[Int(existing)] = loan
         } else {
-            rooms[i].loanSlots.set(id.rawValue, Int32(rooms[i].allLoans.count))
+            rooms[i].loanSlots.insert(id.rawValue, slot: Int32(rooms[i].allLoans.count))
             rooms[i].allLoans.append(loan)
         }
         addUsage(slot, month, period.minutes)
     }
 
-    /// The slot of a loan of the room at `i`, read in place (`rooms[i].loanSlots[id]` would copy
+    /// The slot of a loan of the room at `i`, read in place (`rooms[i].loan(slotOf:)` would copy
     /// the whole room record first).
     @inline(__always)
     private func loanSlot(_ i: Int, _ id: LoanID) -> Int32? {
-        rooms.withUnsafeBufferPointer { $0[i].loanSlots[id.rawValue] }
+        rooms.withUnsafeBufferPointer { $0[i].loan(slotOf: id) }
     }
 
     /// Ends the pending or approved loan at `slot`; false when there was nothing to end.

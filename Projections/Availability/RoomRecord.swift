@@ -126,7 +126,15 @@ public struct RoomRecord: Sendable {
     }
 
     /// A loan by id.
-    public func loan(_ id: LoanID) -> LoanRecord? { loanSlots[id.rawValue].map { allLoans[Int($0)] } }
+    public func loan(_ id: LoanID) -> LoanRecord? { loan(slotOf: id).map { allLoans[Int($0)] } }
+
+    /// The index of a loan in ``allLoans``.
+    @inline(__always)
+    func loan(slotOf id: LoanID) -> Int32? {
+        allLoans.withUnsafeBufferPointer { loans in
+            loanSlots.slot(of: id.rawValue) { loans[Int($0)].id == id }
+        }
+    }
 
     /// Approved loans sorted by start.
     public var approvedLoans: [LoanRecord] { busy.map { allLoans[Int($0.slot)] } }

@@ -22,15 +22,19 @@ struct Interner<Key: Identified>: Sendable {
 
     /// The slot of `key`, given now when it is new.
     mutating func slot(for key: Key) -> Int32 {
-        if let slot = slots[key.rawValue] { return slot }
+        if let slot = existingSlot(key) { return slot }
         let slot = Int32(keys.count)
         keys.append(key)
-        slots.set(key.rawValue, slot)
+        slots.insert(key.rawValue, slot: slot)
         return slot
     }
 
     /// The slot of `key`, nil when it was never given one.
-    func existingSlot(_ key: Key) -> Int32? { slots[key.rawValue] }
+    func existingSlot(_ key: Key) -> Int32? {
+        keys.withUnsafeBufferPointer { keys in
+            slots.slot(of: key.rawValue) { keys[Int($0)].rawValue == key.rawValue }
+        }
+    }
 
     /// The key of a slot given by this table.
     subscript(slot: Int32) -> Key { keys[Int(slot)] }

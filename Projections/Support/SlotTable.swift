@@ -4,20 +4,18 @@ import Domain
 /// the room of a stream, the loan of a decision, the structure of a borrower.
 ///
 /// A `Dictionary` pays for SipHash (seeding, mixing the bytes, finalising) at each lookup, about
-/// a quarter of a rebuild's fold. This table hashes the identifier's UTF-8 eight bytes at a
+/// a quarter of a rebuild's fold. This index hashes the identifier's UTF-8 eight bytes at a
 /// time with a multiply–xor mix, seeded per table at random, and probes linearly in one array
-/// kept at most half full. Identifiers are short ASCII (at most 64 bytes, checked by the
-/// domain) and are written by signed-in structures, not by the public; the random seed keeps
-/// their collisions from being chosen in advance. Entries are never removed.
+/// of 8-byte buckets kept at most half full. It stores no key: the caller keeps its keys by slot
+/// (the loans of a room, the structures met, the rooms' streams) and `matches` compares with
+/// them, so an entry costs 8 to 16 bytes instead of a copy of the key.
+///
+/// Identifiers are short ASCII (at most 64 bytes, checked by the domain) written by signed-in
+/// structures, not by the public; the random seed keeps their collisions from being chosen in
+/// advance. Entries are never removed.
 struct SlotTable: Sendable {
-    private struct Entry: Sendable {
-        var hash: UInt64
-        var key: String
-        var slot: Int32
-    }
-
-    /// Entries by bucket; nil for an empty bucket. Empty until the first insertion.
-    private var buckets: [Entry?] = []
+    /// Buckets: the hash's upper 32 bits, then slot + 1 in the lower 32 (0: empty).
+    private var buckets: [UInt64] = []
     /// Number of keys.
     private(set) var count = 0
     private var seed: UInt64 = 0
@@ -25,56 +23,57 @@ struct SlotTable: Sendable {
     /// An empty table (no allocation until the first insertion).
     init() {}
 
-    /// The slot of `key`, nil when absent.
+    /// The slot of `key`: the slot whose key `matches` says is `key`; nil when absent.
     @inline(__always)
-    subscript(key: String) -> Int32? {
+    func slot(of key: String, matches: (Int32) -> Bool) -> Int32? {
         guard !buckets.isEmpty else { return nil }
         let hash = Self.hash(key, seed: seed)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = buckets.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
+        var index = Int(truncatingIfNeeded: hash >> 32) & mask
         return buckets.withUnsafeBufferPointer { buckets in
-            while let entry = buckets[index] {
-                if entry.hash == hash && entry.key == key { return entry.slot }
+            while buckets[index] != 0 {
+                let bucket = buckets[index]
+                if bucket & 0xFFFF_FFFF_0000_0000 == tag {
+                    let slot = Int32(truncatingIfNeeded: bucket & 0xFFFF_FFFF) - 1
+                    if matches(slot) { return slot }
+                }
                 index = (index + 1) & mask
             }
             return nil
         }
     }
 
-    /// Stores `slot` for `key` (replacing the slot it had).
-    mutating func set(_ key: String, _ slot: Int32) {
+    /// Records `slot` (0 ..< 2³¹ − 1) for `key`, which must not be in the table yet.
+    mutating func insert(_ key: String, slot: Int32) {
+        precondition(slot >= 0 && slot < Int32.max, "slot out of range")
         if buckets.isEmpty {
             seed = UInt64.random(in: 1...UInt64.max)
-            buckets = Array(repeating: nil, count: 8)
-        } else if (count + 1) * 2 > buckets.count {
-            grow()
+            buckets = Array(repeating: 0, count: 8)
         }
         let hash = Self.hash(key, seed: seed)
-        if insert(Entry(hash: hash, key: key, slot: slot)) { count += 1 }
+        place((hash & 0xFFFF_FFFF_0000_0000) | UInt64(slot + 1))
+        count += 1
+        if count * 2 > buckets.count { grow() }
     }
 
-    /// Places `entry`; true when its key is new.
-    private mutating func insert(_ entry: Entry) -> Bool {
+    /// Puts a bucket at the first free place from the one its hash's upper bits pick.
+    private mutating func place(_ bucket: UInt64) {
         let mask = buckets.count - 1
-        var index = Int(truncatingIfNeeded: entry.hash) & mask
-        while let existing = buckets[index] {
-            if existing.hash == entry.hash && existing.key == entry.key {
-                buckets[index] = entry
-                return false
-            }
-            index = (index + 1) & mask
-        }
-        buckets[index] = entry
-        return true
+        var index = Int(truncatingIfNeeded: bucket >> 32) & mask
+        while buckets[index] != 0 { index = (index + 1) & mask }
+        buckets[index] = bucket
     }
 
+    /// Doubles the buckets; each keeps the upper half of its hash, which is all a place needs,
+    /// so growing reads no key.
     private mutating func grow() {
         let old = buckets
-        buckets = Array(repeating: nil, count: old.count * 2)
-        for case let entry? in old { _ = insert(entry) }
+        buckets = Array(repeating: 0, count: old.count * 2)
+        for bucket in old where bucket != 0 { place(bucket) }
     }
 
-    /// A 64-bit hash of the UTF-8 of `key`.
+    /// A 64-bit hash of the UTF-8 of `key`; its upper 32 bits pick the bucket and tag it.
     @inline(__always)
     static func hash(_ key: String, seed: UInt64) -> UInt64 {
         if let hash = key.utf8.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0), seed: seed) }) {

@@ -67,6 +67,8 @@ public final class CommandService: Sendable {
     let usage: any BorrowingUsageSource
     let clock: @Sendable () -> Date
     let cache = StateCache()
+    /// Records read at once from a stream above which the mapped pages are released after.
+    static let longStreamRecords = 256
     /// How many times a command is decided again after a concurrent writer changed its stream.
     let maxAttempts = 12
 
@@ -84,7 +86,9 @@ public final class CommandService: Sendable {
 
     /// The current state and version of a stream.
     public func load<D: Decider>(_ decider: D.Type, stream: String) throws(AppError) -> (state: D.State, version: UInt64) {
-        var (state, version) = cache.lookup(stream, as: D.State.self) ?? (D.initialState, 0)
+        // Taken out of the cache (not shared with it): evolving it then changes it in place
+        // instead of copying its collections (a busy room's loans) at each command.
+        var (state, version) = cache.take(stream, as: D.State.self) ?? (D.initialState, 0)
         let records: [RecordedEvent]
         do {
             records = try log.readStream(stream, from: version + 1)
@@ -94,13 +98,17 @@ public final class CommandService: Sendable {
         for record in records {
             do {
                 let event = try D.Event.decode(eventType: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
-                state = D.evolve(state, event)
+                D.evolve(&state, event)
             } catch {
                 throw AppError.storage(EventLogError(.corruptRecord, "record \(record.position) (\(record.type)) does not decode: \(error)", position: record.position))
             }
             version = record.streamVersion
         }
-        if !records.isEmpty { cache.store(stream, version: version, state: state) }
+        if version > 0 { cache.store(stream, version: version, state: state) }
+        // A stream read from the start touches a page of the map for nearly every record (its
+        // events lie all along the log): drop them from this process's resident memory, as
+        // after the rebuild. They stay in the system's cache; a later read maps them again.
+        if records.count >= Self.longStreamRecords { log.releaseMappedPages() }
         return (state, version)
     }
 
@@ -138,7 +146,7 @@ public final class CommandService: Sendable {
                 // racing commands on one busy stream do not keep colliding.
                 try? await Task.sleep(for: .microseconds(Int.random(in: 200...1_000) * attempt))
             }
-            let (state, version) = try load(D.self, stream: stream)
+            var (state, version) = try load(D.self, stream: stream)
             if let expected = options.expectedVersion, expected != version {
                 throw AppError.versionMismatch(stream: stream, expected: expected, actual: version)
             }
@@ -163,10 +171,12 @@ public final class CommandService: Sendable {
             let metadata = AppendMetadata(actor: ActorName.format(actor), correlationID: options.correlationID, recordedAt: options.recordedAt)
             do {
                 let result = try await log.append(to: stream, expected: .exact(version), events: proposed, metadata: metadata)
-                let newState = stored.reduce(state, D.evolve)
-                cache.store(stream, version: result.streamVersion, state: newState)
+                // The cache holds the loaded state too: take it back so that only this copy is changed.
+                _ = cache.take(stream, as: D.State.self)
+                for event in stored { D.evolve(&state, event) }
+                cache.store(stream, version: result.streamVersion, state: state)
                 return CommandOutcome(
-                    stream: stream, events: events, state: newState, version: result.streamVersion,
+                    stream: stream, events: events, state: state, version: result.streamVersion,
                     position: result.lastPosition, wasAlreadyRecorded: result.wasAlreadyRecorded
                 )
             } catch where error.code == .wrongExpectedVersion {
@@ -241,9 +251,11 @@ final class StateCache: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     private let capacity = 20_000
 
-    func lookup<State>(_ stream: String, as: State.Type) -> (State, UInt64)? {
+    /// The cached state of `stream`, removed from the cache so that the caller holds the only
+    /// reference (a concurrent command on the same stream then reads it from the log again).
+    func take<State>(_ stream: String, as: State.Type) -> (State, UInt64)? {
         entries.withLock { entries in
-            guard let entry = entries[stream], let state = entry.state as? State else { return nil }
+            guard let entry = entries.removeValue(forKey: stream), let state = entry.state as? State else { return nil }
             return (state, entry.version)
         }
     }

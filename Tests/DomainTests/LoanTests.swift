@@ -240,3 +240,34 @@ import Testing
         expectError(RoomDecider.self, openRoom, .withdraw(reason: ""), ctx(asRadiance), code: .emptyValue)
     }
 }
+
+/// `firstApprovedLoan(where:)` finds what the first of the sorted ``RoomState/approvedLoans``
+/// passing the same test would be (the rules name that loan in their refusals).
+@Suite struct FirstApprovedLoanTests {
+    @Test func itIsTheFirstOfTheSortedApprovedLoans() throws {
+        var state = RoomState()
+        let borrower = try StructureID("cridev")
+        // Approved, pending and cancelled loans in shuffled order, two starting at the same time.
+        let hours = [14, 9, 11, 9, 16, 10, 13, 8, 15, 12]
+        for (i, hour) in hours.enumerated() {
+            let id = try LoanID("pret-\(i)")
+            let start = String(format: "2012-03-20T%02d:00", hour)
+            let end = String(format: "2012-03-20T%02d:30", hour)
+            RoomDecider.evolve(&state, .loanRequested(LoanRequested(loanID: id, borrower: borrower, period: period(start, end), people: 3, purpose: "Réunion")))
+            if i % 3 != 2 { RoomDecider.evolve(&state, .loanApproved(LoanApproved(loanID: id))) }
+            if i == 4 { RoomDecider.evolve(&state, .loanCancelled(LoanCancelled(loanID: id, reason: "annulé"))) }
+        }
+        let tests: [(Loan) -> Bool] = [
+            { _ in true },
+            { $0.period.start > period("2012-03-20T10:00", "2012-03-20T10:30").start },
+            { $0.id.rawValue.hasSuffix("3") || $0.id.rawValue.hasSuffix("1") },
+            { _ in false },
+        ]
+        for test in tests {
+            #expect(state.firstApprovedLoan(where: test)?.id == state.approvedLoans.first(where: test)?.id)
+        }
+        #expect(state.firstApprovedLoan(where: { _ in true })?.id.rawValue == "pret-7", "08:00 comes first")
+        let tie = state.firstApprovedLoan(where: { $0.id.rawValue == "pret-3" || $0.id.rawValue == "pret-1" })
+        #expect(tie?.id.rawValue == "pret-1", "both at 09:00: by id")
+    }
+}

@@ -5,7 +5,7 @@ import Testing
 // Given events → when command → then events or error, with no database.
 
 func given<D: Decider>(_ decider: D.Type, _ events: [D.Event]) -> D.State {
-    events.reduce(D.initialState, D.evolve)
+    D.fold(events)
 }
 
 func when<D: Decider>(_ decider: D.Type, _ events: [D.Event], _ command: D.Command, _ context: CommandContext) throws(DomainError) -> [D.Event] {

@@ -11,14 +11,15 @@ public protocol Decider {
     /// Checks `command` against `state` and `context`; returns the events to append (possibly none).
     /// - Throws: `DomainError` when the command is refused; nothing must then be appended.
     static func decide(_ command: Command, state: State, context: CommandContext) throws(DomainError) -> [Event]
-    /// Applies one event to the state. Never fails: events are facts.
-    static func evolve(_ state: State, _ event: Event) -> State
+    /// Applies one event to the state, in place. Never fails: events are facts. (In place so
+    /// that a state held once is changed without copying its collections.)
+    static func evolve(_ state: inout State, _ event: Event)
 }
 
 extension Decider {
     /// Folds events from the initial state.
     public static func fold<S: Sequence>(_ events: S) -> State where S.Element == Event {
-        events.reduce(initialState, evolve)
+        events.reduce(into: initialState) { state, event in evolve(&state, event) }
     }
 }
 

@@ -234,8 +234,7 @@ public enum PepiniereDecider: Decider {
     }
 
     /// Applies a pépinière event.
-    public static func evolve(_ state: PepiniereState, _ event: PepiniereEvent) -> PepiniereState {
-        var s = state
+    public static func evolve(_ s: inout PepiniereState, _ event: PepiniereEvent) {
         switch event {
         case .deskAdded(let e):
             s.desks[e.desk] = Desk(id: e.desk, label: e.label, floor: e.floor, isRemoved: false)
@@ -275,7 +274,6 @@ public enum PepiniereDecider: Decider {
             s.allocations[e.application]?.hasLeft = true
             s.applications[e.application]?.status = .left
         }
-        return s
     }
 }
 

@@ -98,8 +98,7 @@ public enum PhareDecider: Decider {
     }
 
     /// Applies a Phare event.
-    public static func evolve(_ state: PhareState, _ event: PhareEvent) -> PhareState {
-        var s = state
+    public static func evolve(_ s: inout PhareState, _ event: PhareEvent) {
         switch event {
         case .capacitySet(let e):
             s.totalCapacity = e.total
@@ -119,6 +118,5 @@ public enum PhareDecider: Decider {
         case .spaceRequestDeclined(let e):
             s.requests[e.id]?.status = .declined(reason: e.reason)
         }
-        return s
     }
 }

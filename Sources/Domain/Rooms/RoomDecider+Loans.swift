@@ -48,15 +48,12 @@ extension RoomDecider {
         guard state.isOpen(for: period) else {
             throw DomainError(.loanOutsideAvailability, field: "start", "La salle n’est pas ouverte au prêt sur tout le créneau \(ParisTime.french(period)).")
         }
-        for loan in state.approvedLoans where loan.id != ignoring {
-            if loan.period.overlaps(period) {
-                throw DomainError(.loanOverlapsApproved, field: "start", "Ce créneau chevauche le prêt approuvé \(loan.id) \(ParisTime.french(loan.period)).")
-            }
+        if let loan = state.firstApprovedLoan(where: { $0.id != ignoring && $0.period.overlaps(period) }) {
+            throw DomainError(.loanOverlapsApproved, field: "start", "Ce créneau chevauche le prêt approuvé \(loan.id) \(ParisTime.french(loan.period)).")
         }
-        if let buffer = rules.bufferMinutes, buffer > 0 {
-            for loan in state.approvedLoans where loan.id != ignoring && loan.period.widened(by: Double(buffer) * 60).overlaps(period) {
-                throw DomainError(.loanBufferViolated, field: "start", "Cette salle demande \(durationFrench(buffer)) entre deux prêts ; le prêt approuvé \(loan.id) \(ParisTime.french(loan.period)) est trop proche.")
-            }
+        if let buffer = rules.bufferMinutes, buffer > 0,
+           let loan = state.firstApprovedLoan(where: { $0.id != ignoring && $0.period.widened(by: Double(buffer) * 60).overlaps(period) }) {
+            throw DomainError(.loanBufferViolated, field: "start", "Cette salle demande \(durationFrench(buffer)) entre deux prêts ; le prêt approuvé \(loan.id) \(ParisTime.french(loan.period)) est trop proche.")
         }
     }
 
@@ -154,17 +151,20 @@ extension RoomDecider {
         }
         // Re-check the approved loans: another approval may have taken the slot since the request.
         let buffer = Double(state.rules.bufferMinutes ?? 0) * 60
-        for other in state.approvedLoans {
+        if let other = state.firstApprovedLoan(where: {
+            $0.period.overlaps(loan.period) || (buffer > 0 && $0.period.widened(by: buffer).overlaps(loan.period))
+        }) {
             if other.period.overlaps(loan.period) {
                 throw DomainError(.loanOverlapsApproved, field: "loanId", "Ce créneau chevauche le prêt approuvé \(other.id) \(ParisTime.french(other.period)).")
             }
-            if buffer > 0 && other.period.widened(by: buffer).overlaps(loan.period) {
-                throw DomainError(.loanBufferViolated, field: "loanId", "Le prêt approuvé \(other.id) \(ParisTime.french(other.period)) est trop proche (battement de \(durationFrench(Int(buffer / 60)))).")
-            }
+            throw DomainError(.loanBufferViolated, field: "loanId", "Le prêt approuvé \(other.id) \(ParisTime.french(other.period)) est trop proche (battement de \(durationFrench(Int(buffer / 60)))).")
         }
         var events: [RoomEvent] = [.loanApproved(LoanApproved(loanID: loanID))]
         let zone = loan.period.widened(by: buffer)
-        for other in state.pendingLoans where other.id != loanID && zone.overlaps(other.period) {
+        let superseded = state.loans.values
+            .filter { $0.status == .pending && $0.id != loanID && zone.overlaps($0.period) }
+            .sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }
+        for other in superseded {
             events.append(.loanDeclined(LoanDeclined(
                 loanID: other.id,
                 reason: "Le créneau a été attribué au prêt \(loanID) de \(loan.borrower) \(ParisTime.french(loan.period)).",

@@ -88,8 +88,7 @@ public enum RoomDecider: Decider {
     }
 
     /// Applies a room event.
-    public static func evolve(_ state: RoomState, _ event: RoomEvent) -> RoomState {
-        var s = state
+    public static func evolve(_ s: inout RoomState, _ event: RoomEvent) {
         switch event {
         case .offered(let e):
             s.id = e.id
@@ -122,7 +121,6 @@ public enum RoomDecider: Decider {
         case .loanCancelled(let e):
             s.loans[e.loanID]?.status = .cancelled(reason: e.reason)
         }
-        return s
     }
 
     // MARK: - Guards

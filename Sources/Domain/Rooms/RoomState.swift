@@ -80,6 +80,17 @@ public struct RoomState: Sendable, Hashable {
         loans.values.filter { $0.status == .approved }.sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }
     }
 
+    /// The approved loan first by start (then id) among those that `matching` accepts: what
+    /// the first of ``approvedLoans`` passing the test would be, found without sorting them all.
+    public func firstApprovedLoan(where matching: (Loan) -> Bool) -> Loan? {
+        var first: Loan?
+        for loan in loans.values where loan.status == .approved && matching(loan) {
+            if let current = first, (current.period.start, current.id) <= (loan.period.start, loan.id) { continue }
+            first = loan
+        }
+        return first
+    }
+
     /// Pending loans, by start.
     public var pendingLoans: [Loan] {
         loans.values.filter { $0.status == .pending }.sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }

@@ -37,8 +37,7 @@ public enum StructureDecider: Decider {
     }
 
     /// Applies a structure event.
-    public static func evolve(_ state: StructureState, _ event: StructureEvent) -> StructureState {
-        var s = state
+    public static func evolve(_ s: inout StructureState, _ event: StructureEvent) {
         switch event {
         case .registered(let e):
             s.id = e.id
@@ -48,6 +47,5 @@ public enum StructureDecider: Decider {
         case .borrowingQuotaSet(let e):
             s.monthlyQuotaHours = e.hoursPerMonth
         }
-        return s
     }
 }
