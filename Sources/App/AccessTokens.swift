@@ -125,7 +125,7 @@ public struct AccessTokens: Sendable {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(token.utf8)))
     }
 }
 

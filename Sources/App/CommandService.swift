@@ -69,6 +69,11 @@ public final class CommandService: Sendable {
     let cache = StateCache()
     /// Records read at once from a stream above which the mapped pages are released after.
     static let longStreamRecords = 256
+    /// Commands appended between two releases of the mapped pages that reads and index lookups
+    /// leave resident (clean pages of the system's cache: this keeps the resident size to what
+    /// the process itself holds; the next read maps a page again).
+    static let appendsPerRelease = 1_000
+    private let appendsSinceRelease = Atomic<Int>(0)
     /// How many times a command is decided again after a concurrent writer changed its stream.
     let maxAttempts = 12
 
@@ -175,6 +180,9 @@ public final class CommandService: Sendable {
                 _ = cache.take(stream, as: D.State.self)
                 for event in stored { D.evolve(&state, event) }
                 cache.store(stream, version: result.streamVersion, state: state)
+                if appendsSinceRelease.wrappingAdd(1, ordering: .relaxed).newValue % Self.appendsPerRelease == 0 {
+                    log.releaseMappedPages()
+                }
                 return CommandOutcome(
                     stream: stream, events: events, state: state, version: result.streamVersion,
                     position: result.lastPosition, wasAlreadyRecorded: result.wasAlreadyRecorded

@@ -129,6 +129,7 @@ struct Routes: Sendable {
 /// JSON responses from dictionaries or arrays (sorted keys: stable bytes for tests and caches).
 enum JSONResponse {
     static func object(_ object: Any, status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
+        if let written = JSONWriter.bytes(object) { return bytes(written, status: status, contentType: contentType) }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return bytes(Array(data), status: status, contentType: contentType)
     }
