@@ -2,6 +2,7 @@ import Crypto
 public import Domain
 public import EventLog
 public import Foundation
+import Synchronization
 
 /// A role of an access token.
 public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
@@ -46,6 +47,8 @@ public struct AccessTokens: Sendable {
     /// The side table that holds the grants.
     public static let tableName = "tokens"
     let log: EventLog
+    /// Grants already decoded, by token hash, with the stored bytes they came from.
+    private let decoded = DecodedGrants()
 
     /// Tokens over the log's `tokens` side table (declare it in the log's configuration).
     public init(log: EventLog) {
@@ -72,10 +75,19 @@ public struct AccessTokens: Sendable {
     /// The grant of a bearer token, nil when unknown or revoked.
     public func authenticate(_ token: String) throws(AppError) -> AccessGrant? {
         guard token.hasPrefix("mut_"), token.utf8.count < 200 else { return nil }
-        guard let bytes = try value(Array("hash:\(Self.hash(token))".utf8)),
-              let grant = try? JSONDecoder().decode(AccessGrant.self, from: Data(bytes)),
-              grant.revokedAt == nil else { return nil }
-        return grant
+        let hash = Self.hash(token)
+        guard let bytes = try value(Array("hash:\(hash)".utf8)) else { return nil }
+        // The stored bytes are read at every request (a revocation rewrites them); only their
+        // decoding is kept, for as long as they stay the same.
+        let grant: AccessGrant
+        if let known = decoded.grant(hash: hash, bytes: bytes) {
+            grant = known
+        } else {
+            guard let fresh = try? JSONDecoder().decode(AccessGrant.self, from: Data(bytes)) else { return nil }
+            decoded.keep(fresh, hash: hash, bytes: bytes)
+            grant = fresh
+        }
+        return grant.revokedAt == nil ? grant : nil
     }
 
     /// Revokes the token with public id `id`; false when there is none.
@@ -135,5 +147,27 @@ extension EventLog.Configuration {
         var configuration = EventLog.Configuration()
         configuration.sideTables = [PersonalDataVault.tableName, AccessTokens.tableName, WebSessions.tableName]
         return configuration
+    }
+}
+
+/// Decoded grants by token hash, each with the stored bytes it was decoded from: a grant is
+/// reused only while the side table still holds exactly those bytes.
+final class DecodedGrants: Sendable {
+    private let entries = Mutex<[String: (bytes: [UInt8], grant: AccessGrant)]>([:])
+    /// Most grants kept (a server has a few hundred tokens at most; above this the table restarts).
+    static let capacity = 10_000
+
+    func grant(hash: String, bytes: [UInt8]) -> AccessGrant? {
+        entries.withLock { entries in
+            guard let entry = entries[hash], entry.bytes == bytes else { return nil }
+            return entry.grant
+        }
+    }
+
+    func keep(_ grant: AccessGrant, hash: String, bytes: [UInt8]) {
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[hash] = (bytes, grant)
+        }
     }
 }
