@@ -267,7 +267,11 @@ public struct AvailabilityProjection: Sendable {
     /// the whole room record first).
     @inline(__always)
     private func loanSlot(_ i: Int, _ id: LoanID) -> Int32? {
-        rooms.withUnsafeBufferPointer { $0[i].loan(slotOf: id) }
+        rooms.withUnsafeBufferPointer { rooms in
+            rooms[i].allLoans.withUnsafeBufferPointer { loans in
+                rooms[i].loanSlots.slot(of: id.rawValue) { loans[Int($0)].id == id }
+            }
+        }
     }
 
     /// Ends the pending or approved loan at `slot`; false when there was nothing to end.

@@ -223,6 +223,10 @@ def main():
             figs.add(base + ".p99.9", rt[base + ".p99.9"]["samples"], "ms")
             figs.add(base + ".per-request.p99", rt[base + ".per-request.p99"]["samples"], "ms")
             figs.add(f"serve.resident-memory.{a.label}.after-load", [server.rss_mib()], "MiB", target="≤ 300 MiB", met=lambda v: v <= 300)
+            figs.add(f"serve.resident-memory.{a.label}.after-load.anonymous", [server.rss_mib("RssAnon")], "MiB (RssAnon after the load)")
+            figs.add(f"serve.resident-memory.{a.label}.after-load.file", [server.rss_mib("RssFile")], "MiB (RssFile after the load)")
+            health = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{server.port}/health", timeout=30).read())
+            figs.add(f"serve.events-held.{a.label}.after-load", [health["projectionPosition"]], "events (the log after the load's commands)")
         finally:
             server.stop()
     finally:
