@@ -267,11 +267,7 @@ public struct AvailabilityProjection: Sendable {
     /// the whole room record first).
     @inline(__always)
     private func loanSlot(_ i: Int, _ id: LoanID) -> Int32? {
-        rooms.withUnsafeBufferPointer { rooms in
-            rooms[i].allLoans.withUnsafeBufferPointer { loans in
-                rooms[i].loanSlots.slot(of: id.rawValue) { loans[Int($0)].id == id }
-            }
-        }
+        rooms.withUnsafeBufferPointer { RoomRecord.slot(of: id, loans: $0[i].allLoans, slots: $0[i].loanSlots) }
     }
 
     /// Ends the pending or approved loan at `slot`; false when there was nothing to end.

@@ -129,10 +129,14 @@ public struct RoomRecord: Sendable {
     public func loan(_ id: LoanID) -> LoanRecord? { loan(slotOf: id).map { allLoans[Int($0)] } }
 
     /// The index of a loan in ``allLoans``.
+    func loan(slotOf id: LoanID) -> Int32? { Self.slot(of: id, loans: allLoans, slots: loanSlots) }
+
+    /// The index of loan `id` in `loans`, indexed by `slots` (static, so that the fold can look up
+    /// a room's loan in place without copying the room record to call a method on it).
     @inline(__always)
-    func loan(slotOf id: LoanID) -> Int32? {
-        allLoans.withUnsafeBufferPointer { loans in
-            loanSlots.slot(of: id.rawValue) { loans[Int($0)].id == id }
+    static func slot(of id: LoanID, loans: [LoanRecord], slots: SlotTable) -> Int32? {
+        loans.withUnsafeBufferPointer { loans in
+            slots.slot(of: id.rawValue) { loans[Int($0)].id == id }
         }
     }
 

@@ -57,10 +57,8 @@ public struct ProjectionState: Sendable {
     /// types and undecodable payloads are skipped and counted in ``skipped``.
     public mutating func apply(_ record: RecordedEvent) {
         guard record.position > position else { return }
-        record.payload.withUnsafeBytes { payload in
-            apply(position: record.position, stream: record.streamID, type: record.type, schemaVersion: record.schemaVersion,
-                  micros: record.recordedAtMicroseconds, payload: payload)
-        }
+        let event = try? AnyDomainEvent.decode(eventType: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
+        apply(position: record.position, stream: record.streamID, type: record.type, micros: record.recordedAtMicroseconds, event: event)
     }
 
     /// Applies one record read in place (``EventLog/scanInPlace(from:through:pageSize:_:)``),
@@ -69,21 +67,14 @@ public struct ProjectionState: Sendable {
     /// of the record (short ids are stored inline; type names are shared).
     public mutating func apply(_ view: RecordView) {
         guard view.position > position else { return }
-        let type = typeNames.name(view.typeBytes)
-        apply(position: view.position, stream: view.streamID, type: type, schemaVersion: view.schemaVersion,
-              micros: view.recordedAtMicroseconds, payload: view.payload)
+        let decoded = DecodedRecord(view, typeNames: &typeNames)
+        apply(decoded)
     }
 
     /// Applies a record decoded by ``DecodingPipeline`` on its reading thread.
     mutating func apply(_ decoded: DecodedRecord) {
         guard decoded.position > position else { return }
         apply(position: decoded.position, stream: decoded.stream, type: decoded.type, micros: decoded.micros, event: decoded.event)
-    }
-
-    private mutating func apply(position recordPosition: UInt64, stream: String, type: String, schemaVersion: UInt16,
-                                micros: Int64, payload: UnsafeRawBufferPointer) {
-        let event = try? AnyDomainEvent.decode(eventType: type, schemaVersion: schemaVersion, payload: payload)
-        apply(position: recordPosition, stream: stream, type: type, micros: micros, event: event)
     }
 
     /// Folds one decoded event (nil: unknown type or undecodable payload, counted as skipped).

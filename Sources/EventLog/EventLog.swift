@@ -249,11 +249,7 @@ public final class EventLog: Sendable {
                     try txn.withCursor(tables.log) { cursor in
                         var entry = try cursor.seek(positionKey(next))
                         var count = 0
-                        var prefetchedPage: UInt = 0
-                        if let address = entry?.value.baseAddress {
-                            let page = UInt(bitPattern: address) & ~UInt(Self.databasePageSize - 1)
-                            mutualisation_prefetch(UnsafeRawPointer(bitPattern: page), 2 * Self.databasePageSize)
-                        }
+                        var prefetchedPage = Self.prefetchPages(around: entry?.value.baseAddress, unless: 0)
                         while count < pageSize {
                             guard let current = entry else { done = true; return }
                             let recordPosition = readPositionKey(current.key)
@@ -266,13 +262,7 @@ public final class EventLog: Sendable {
                             // database page, that page and the one after it in the file, which is
                             // where appended records go on (a hint: a wrong guess costs nothing).
                             let following = count + 1 < pageSize ? try cursor.next() : nil
-                            if let address = following?.value.baseAddress {
-                                let page = UInt(bitPattern: address) & ~UInt(Self.databasePageSize - 1)
-                                if page != prefetchedPage {
-                                    prefetchedPage = page
-                                    mutualisation_prefetch(UnsafeRawPointer(bitPattern: page), 2 * Self.databasePageSize)
-                                }
-                            }
+                            prefetchedPage = Self.prefetchPages(around: following?.value.baseAddress, unless: prefetchedPage)
                             let view = try RecordFormat.view(position: recordPosition, current.value)
                             guard try body(view), recordPosition < .max else { done = true; return }
                             next = recordPosition + 1
@@ -292,6 +282,17 @@ public final class EventLog: Sendable {
 
     /// LMDB's page size (the system's; 4 KiB on these machines), for the scan's prefetching.
     static let databasePageSize = 4096
+
+    /// Prefetches the database page holding `address` and the page after it, unless that page is
+    /// `done`; returns the page now prefetched (`done` when there was nothing to do).
+    @inline(__always)
+    static func prefetchPages(around address: UnsafeRawPointer?, unless done: UInt) -> UInt {
+        guard let address else { return done }
+        let page = UInt(bitPattern: address) & ~UInt(databasePageSize - 1)
+        guard page != done else { return done }
+        mutualisation_prefetch(UnsafeRawPointer(bitPattern: page), 2 * databasePageSize)
+        return page
+    }
 
     static func records(_ txn: Transaction, _ tables: Tables, from position: UInt64, through last: UInt64, limit: Int) throws -> [RecordedEvent] {
         var result: [RecordedEvent] = []

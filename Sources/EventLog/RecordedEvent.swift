@@ -116,7 +116,6 @@ public struct RecordedEvent: Sendable, Hashable {
 public enum Hex {
     /// Two lowercase hexadecimal digits per byte.
     public static func lowercase<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
         for byte in bytes {
@@ -125,4 +124,6 @@ public enum Hex {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 }
