@@ -102,6 +102,16 @@ public struct AccessTokens: Sendable {
         return true
     }
 
+    /// Revokes every token that identifies `person` (a porteur's tokens); returns how many.
+    @discardableResult
+    public func revokeAll(of person: PersonID, now: Date = Date()) async throws(AppError) -> Int {
+        var revoked = 0
+        for grant in try list() where grant.person == person.rawValue && grant.revokedAt == nil {
+            if try await revoke(id: grant.id, now: now) { revoked += 1 }
+        }
+        return revoked
+    }
+
     /// Every grant, revoked ones included, oldest first.
     public func list() throws(AppError) -> [AccessGrant] {
         do {

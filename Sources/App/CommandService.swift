@@ -142,6 +142,11 @@ public final class CommandService: Sendable {
         _ decider: D.Type, stream: String, command: D.Command, actor: Actor,
         structures: [StructureID] = [], options: CommandOptions = CommandOptions()
     ) async throws(AppError) -> CommandOutcome<D> {
+        if case .porteur(let person) = actor, try vault.isErased(person) {
+            // Erasure ends the person's access; a token or session that slipped through may not
+            // bring the id back.
+            throw AppError.forbidden("Les données de cette personne ont été effacées : cet accès ne peut plus servir.")
+        }
         if let key = options.idempotencyKey, let earlier = try recordedEarlier(D.self, stream: stream, key: key) {
             return earlier
         }

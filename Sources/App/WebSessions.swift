@@ -143,6 +143,16 @@ public struct WebSessions: Sendable {
         return true
     }
 
+    /// Revokes every invitation that identifies `person`, ending their sessions; returns how many.
+    @discardableResult
+    public func revokeAll(of person: PersonID, now: Date = Date()) async throws(AppError) -> Int {
+        var revoked = 0
+        for invitation in try invitations() where invitation.person == person.rawValue && invitation.revokedAt == nil {
+            if try await revoke(invitationID: invitation.id, now: now) { revoked += 1 }
+        }
+        return revoked
+    }
+
     /// The invitation with this id.
     public func invitation(id: String) throws(AppError) -> Invitation? {
         guard let hash = try hash(ofInvitation: id) else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 public import LMDB
 
 /// The outcome of ``EventLog/verifyChain(progress:)``.
@@ -111,6 +112,9 @@ extension EventLog {
         do {
             try FileManagerShim.createEmptyDirectory(destination)
             try environment.copy(to: destination, flags: [.compact])
+            // liblmdb creates the copy with mode 0644 less the umask: make it owner-only (the
+            // folder itself is 0700 from its creation, so no one else could open it meanwhile).
+            chmod((destination as NSString).appendingPathComponent("data.mdb"), 0o600)
         } catch {
             throw EventLogError.storage(error, "backing up to \(destination)")
         }

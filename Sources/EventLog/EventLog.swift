@@ -54,15 +54,12 @@ public final class EventLog: Sendable {
         let side: [String: Database]
     }
 
-    /// Opens the log in `directory`, creating the folder and the log when missing.
+    /// Opens the log in `directory`, creating the folder (owner-only) and the log when missing.
+    /// A folder holding symbolic links or files of another user is refused (``DataFolder``).
     /// - Throws: ``EventLogError/Code/formatTooNew`` for data written by a newer format,
     ///   ``EventLogError/Code/storage`` when LMDB refuses the files.
     public init(directory: String, configuration: Configuration = Configuration()) throws(EventLogError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw EventLogError(.storage, "cannot create the data folder \(directory): \(error.localizedDescription)")
-        }
+        try DataFolder.prepare(directory)
         let environment: Environment
         do {
             environment = try Environment(

@@ -27,6 +27,8 @@ public struct EventLogError: Error, Sendable, CustomStringConvertible {
         case closed
         /// An import does not continue this log (positions or hashes do not match).
         case importMismatch
+        /// A side-table request's condition (``SideTableChange/expect(key:value:)``) did not hold: nothing was written.
+        case sideTableConflict
         /// Any other storage failure.
         case storage
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 enum FileManagerShim {
-    /// Creates `path` as a folder if missing; refuses a folder that already holds files.
+    /// Creates `path` as an owner-only folder if missing; refuses a folder that already holds files.
     static func createEmptyDirectory(_ path: String) throws(EventLogError) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -10,11 +10,7 @@ enum FileManagerShim {
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
             guard contents.isEmpty else { throw EventLogError(.storage, "\(path) is not empty") }
         } else {
-            do {
-                try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw EventLogError(.storage, "cannot create \(path): \(error.localizedDescription)")
-            }
+            try DataFolder.createOwnerOnly(path)
         }
     }
 }

@@ -10,6 +10,10 @@ public enum SideTableChange: Sendable, Hashable {
     case putIfAbsent(key: [UInt8], value: [UInt8])
     /// Remove `key`.
     case delete(key: [UInt8])
+    /// A condition, not a change: `key` must hold exactly `value` (nil: no value) when the
+    /// transaction runs, or the whole request is refused with ``EventLogError/Code/sideTableConflict``
+    /// and none of its changes is made (compare-and-set).
+    case expect(key: [UInt8], value: [UInt8]?)
 }
 
 /// A unit of work for the writer thread.
@@ -227,8 +231,13 @@ final class GroupCommitWriter: @unchecked Sendable {
             guard let table = tables.side[name] else {
                 throw EventLogError(.invalidEvent, "unknown side table \(name)")
             }
+            // Every condition is checked before any change is made: a refused request writes nothing.
+            for case let .expect(key, expected) in changes where try txn.getBytes(table, key: key) != expected {
+                throw EventLogError(.sideTableConflict, "the side table \(name) changed since it was read")
+            }
             for change in changes {
                 switch change {
+                case .expect: continue
                 case let .put(key, value): try txn.put(table, key: key, value: value)
                 case let .putIfAbsent(key, value):
                     if try txn.getBytes(table, key: key) == nil {
@@ -270,7 +279,7 @@ extension EventLogError {
     /// Refusals concern one request and leave nothing written; other errors abort the whole batch.
     var isRefusal: Bool {
         switch code {
-        case .wrongExpectedVersion, .idempotencyMismatch, .invalidStreamID, .invalidEvent, .importMismatch, .chainBroken: return true
+        case .wrongExpectedVersion, .idempotencyMismatch, .invalidStreamID, .invalidEvent, .importMismatch, .chainBroken, .sideTableConflict: return true
         default: return false
         }
     }

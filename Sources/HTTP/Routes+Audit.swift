@@ -97,14 +97,16 @@ extension Routes {
         router.delete("/people/:id") { _, context in
             _ = try context.requireCoordinator()
             let person = try pathID(context, "id", as: PersonID.self, what: "Personne")
-            let erased: Bool
+            let outcome: PersonErasure.Outcome
             do {
-                erased = try await service.vault.erase(person)
+                outcome = try await PersonErasure(log: log).erase(person)
             } catch {
                 throw Problem.wrapping(error)
             }
-            guard erased else { throw Problem.notFound("Aucune donnée personnelle pour « \(person.rawValue) ».") }
-            return JSONResponse.object(["id": person.rawValue, "erased": true])
+            guard outcome.keyErased || outcome.accessRevoked > 0 else {
+                throw Problem.notFound("Aucune donnée personnelle ni aucun accès pour cette personne.")
+            }
+            return JSONResponse.object(["id": person.rawValue, "erased": true, "accessRevoked": outcome.accessRevoked])
         }
     }
 

@@ -160,13 +160,7 @@ extension Routes {
 
     /// A contact for the coordinator or the applicant: unsealed, or marked erased.
     func contactJSON(_ data: ContactData, of person: PersonID) throws -> Any {
-        let opened: ContactData
-        do {
-            opened = try service.vault.unseal(data, of: person)
-        } catch {
-            throw Problem.from(error)
-        }
-        switch opened {
+        switch service.vault.unseal(data, of: person) {
         case .clear(let contact):
             var object: [String: Any] = ["name": contact.name, "email": contact.email, "person": person.rawValue]
             if let phone = contact.phone { object["phone"] = phone }

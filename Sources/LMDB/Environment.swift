@@ -25,7 +25,7 @@ public final class Environment: @unchecked Sendable {
         public var maxReaders: UInt32
         /// Flags for `mdb_env_open`. ``EnvironmentFlags/noThreadLocalStorage`` is always added.
         public var flags: EnvironmentFlags
-        /// Permissions of created files.
+        /// Permissions of created files (owner-only by default: the files hold the data).
         public var fileMode: UInt32
 
         /// Options with defaults suited to a server process.
@@ -34,7 +34,7 @@ public final class Environment: @unchecked Sendable {
             maxDatabases: UInt32 = 16,
             maxReaders: UInt32 = 510,
             flags: EnvironmentFlags = [],
-            fileMode: UInt32 = 0o640
+            fileMode: UInt32 = 0o600
         ) {
             self.mapSize = mapSize
             self.maxDatabases = maxDatabases

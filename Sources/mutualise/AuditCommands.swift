@@ -12,7 +12,7 @@ struct Audit: AsyncParsableCommand {
         @OptionGroup var dataOptions: DataOptions
 
         func run() async throws {
-            let log = try dataOptions.openLog()
+            let log = try await dataOptions.openLog()
             defer { log.close() }
             var progress = Progress("vérification")
             let verification: ChainVerification
@@ -38,7 +38,7 @@ struct History: AsyncParsableCommand {
     @Argument(help: "The stream id.") var stream: String
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         let records: [RecordedEvent]
         do { records = try log.readStream(stream) } catch { throw Refusal(error.message) }
@@ -57,10 +57,12 @@ struct Backup: AsyncParsableCommand {
     @Argument(help: "A new (or empty) folder.") var destination: String
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
-        do { try log.backup(to: destination) } catch { throw Refusal(error.message) }
-        let copy = try DataOptions.parse(["--data", destination]).openLog()
+        // The key file of the personal-data vault goes with the data (without it, the sealed
+        // contacts of the copy could never be opened).
+        do { try await PersonalDataVault(log: log).backup(to: destination) } catch { throw refusal(error) }
+        let copy = try await DataOptions.parse(["--data", destination]).openLog()
         defer { copy.close() }
         let head = (try? copy.head())
         print("sauvegarde écrite dans \(destination) : tête \(head?.position ?? 0), empreinte \(head?.hash.hex ?? "-")")
@@ -74,7 +76,7 @@ struct Export: AsyncParsableCommand {
     @Option(help: "First position to export.") var from: UInt64 = 1
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         var progress = Progress("export")
         var count = 0
@@ -109,7 +111,7 @@ struct Import: AsyncParsableCommand {
             guard let opened = FileHandle(forReadingAtPath: file) else { throw Refusal("fichier introuvable : \(file)") }
             handle = opened
         }
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         var progress = Progress("import")
         var batch: [RecordedEvent] = []
@@ -153,12 +155,12 @@ struct ErasePerson: AsyncParsableCommand {
     @Argument(help: "The person's id.") var id: String
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         let person: PersonIDArgument = try PersonIDArgument(id)
-        let erased: Bool
-        do { erased = try await PersonalDataVault(log: log).erase(person.value) } catch { throw refusal(error) }
-        guard erased else { throw Refusal("aucune donnée personnelle pour « \(id) »") }
-        print("données personnelles de \(id) effacées")
+        let outcome: PersonErasure.Outcome
+        do { outcome = try await PersonErasure(log: log).erase(person.value) } catch { throw refusal(error) }
+        guard outcome.keyErased || outcome.accessRevoked > 0 else { throw Refusal("aucune donnée personnelle ni aucun accès pour « \(id) »") }
+        print("données personnelles de \(id) effacées" + (outcome.accessRevoked > 0 ? " ; \(outcome.accessRevoked) accès révoqué(s)" : ""))
     }
 }

@@ -12,7 +12,7 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         guard try DemoHistory.isEmpty(log) else {
             throw Refusal("le dossier \(dataOptions.data) contient déjà des événements : la démo ne se charge que dans un dossier neuf")

@@ -20,6 +20,9 @@ struct Mutualise: AsyncParsableCommand {
 
     /// Runs the command, mapping failures to the documented exit codes.
     static func main() async {
+        // Every file and folder this process creates (data, keys, tokens, backups, exports
+        // redirected by the shell excepted) is owner-only from its first byte.
+        umask(0o077)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

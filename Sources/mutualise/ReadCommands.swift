@@ -27,7 +27,7 @@ struct Report: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         let state: ProjectionState
         do { state = try ProjectionRunner.replay(log, until: .head) } catch { throw Refusal("relecture impossible : \(error)") }
@@ -54,7 +54,7 @@ struct Replay: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         let limit: ReplayLimit
         if let until {

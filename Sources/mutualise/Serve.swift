@@ -34,7 +34,7 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         let runner = ProjectionRunner(log: log)
         let started = ContinuousClock.now
         let figures = try runner.rebuild()

@@ -25,7 +25,7 @@ struct TokenCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let log = try dataOptions.openLog()
+            let log = try await dataOptions.openLog()
             defer { log.close() }
             let structureID = try structure.map(parseStructureID)
             do {
@@ -44,7 +44,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "The token's id (see `token list`).") var id: String
 
         func run() async throws {
-            let log = try dataOptions.openLog()
+            let log = try await dataOptions.openLog()
             defer { log.close() }
             guard (try? await AccessTokens(log: log).revoke(id: id)) == true else { throw Refusal("aucun jeton « \(id) »") }
             print("jeton \(id) révoqué")
@@ -56,7 +56,7 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var dataOptions: DataOptions
 
         func run() async throws {
-            let log = try dataOptions.openLog()
+            let log = try await dataOptions.openLog()
             defer { log.close() }
             let grants: [AccessGrant]
             do { grants = try AccessTokens(log: log).list() } catch { throw refusal(error) }
@@ -86,7 +86,7 @@ struct InviteCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let log = try dataOptions.openLog()
+        let log = try await dataOptions.openLog()
         defer { log.close() }
         let structureID = try structure.map(parseStructureID)
         do {

@@ -172,9 +172,9 @@ struct Fixture {
             return found
         }
         let sealed = try #require(stored.first)
-        #expect(try fixture.service.vault.unseal(sealed, of: person) == .clear(contact))
+        #expect(fixture.service.vault.unseal(sealed, of: person) == .clear(contact))
         #expect(try await fixture.service.vault.erase(person))
-        #expect(try fixture.service.vault.unseal(sealed, of: person) == .erased)
+        #expect(fixture.service.vault.unseal(sealed, of: person) == .erased)
         #expect(try fixture.log.verifyChain().isValid)
     }
 }

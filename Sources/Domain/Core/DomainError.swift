@@ -97,6 +97,8 @@ public enum DomainErrorCode: String, Sendable, Hashable, CaseIterable {
     case notApplicant = "application.notApplicant"
     /// `phare.notRequester`.
     case notRequester = "phare.notRequester"
+    /// `person.erased`: the person's data were erased; the id may not be used again.
+    case personErased = "person.erased"
     // Structures
     /// `structure.alreadyRegistered`.
     case structureAlreadyRegistered = "structure.alreadyRegistered"
@@ -222,7 +224,7 @@ public enum DomainErrorCode: String, Sendable, Hashable, CaseIterable {
         let raw = rawValue
         if raw.hasPrefix("value.") || raw.hasPrefix("time.") { return .invalidValue }
         switch self {
-        case .coordinatorOnly, .structureNotSelf, .roomNotOwner, .loanNotParty, .notBorrower, .notApplicant, .notRequester:
+        case .coordinatorOnly, .structureNotSelf, .roomNotOwner, .loanNotParty, .notBorrower, .notApplicant, .notRequester, .personErased:
             return .forbidden
         case .structureNotFound, .roomNotFound, .availabilityNotFound, .loanNotFound, .deskNotFound,
              .applicationNotFound, .allocationNotFound, .offerNotFound, .phareRequestNotFound:
