@@ -152,10 +152,11 @@ public struct AccessTokens: Sendable {
 }
 
 extension EventLog.Configuration {
-    /// The log's configuration with the side tables the application needs (key vault, tokens).
+    /// The log's configuration with the side tables the application needs (key vault, tokens,
+    /// sessions, idempotent answers).
     public static var application: EventLog.Configuration {
         var configuration = EventLog.Configuration()
-        configuration.sideTables = [PersonalDataVault.tableName, AccessTokens.tableName, WebSessions.tableName]
+        configuration.sideTables = [PersonalDataVault.tableName, AccessTokens.tableName, WebSessions.tableName, IdempotentAnswers.tableName]
         return configuration
     }
 }

@@ -18,6 +18,8 @@ public enum AppError: Error, Sendable, CustomStringConvertible {
     case unavailable(EventLogError)
     /// The log failed: storage error, damaged record, stopped log.
     case storage(EventLogError)
+    /// An `Idempotency-Key` already served another request (another body, path or actor): nothing was written.
+    case idempotencyKeyReused
 
     public var description: String {
         switch self {
@@ -28,10 +30,15 @@ public enum AppError: Error, Sendable, CustomStringConvertible {
         case .notFound(let what): return "not found: \(what)"
         case .forbidden(let why): return "forbidden: \(why)"
         case .unavailable(let error), .storage(let error): return error.description
+        case .idempotencyKeyReused: return "the idempotency key already served another request"
         }
     }
 
     static func from(_ error: EventLogError) -> AppError {
-        error.code == .diskFull ? .unavailable(error) : .storage(error)
+        switch error.code {
+        case .diskFull: return .unavailable(error)
+        case .idempotencyMismatch: return .idempotencyKeyReused
+        default: return .storage(error)
+        }
     }
 }

@@ -147,7 +147,8 @@ public final class CommandService: Sendable {
             // bring the id back.
             throw AppError.forbidden("Les données de cette personne ont été effacées : cet accès ne peut plus servir.")
         }
-        if let key = options.idempotencyKey, let earlier = try recordedEarlier(D.self, stream: stream, key: key) {
+        let actorName = ActorName.format(actor)
+        if let key = options.idempotencyKey, let earlier = try recordedEarlier(D.self, stream: stream, actor: actorName, key: key) {
             return earlier
         }
         for attempt in 0..<maxAttempts {
@@ -174,11 +175,11 @@ public final class CommandService: Sendable {
             let stored = try await sealed(events)
             let proposed = stored.enumerated().map { index, event in
                 ProposedEvent(
-                    id: options.idempotencyKey.map { EventIdentity.derived(stream: stream, idempotencyKey: $0, index: index) } ?? UUID.timeOrdered(),
+                    id: options.idempotencyKey.map { EventIdentity.derived(actor: actorName, idempotencyKey: $0, index: index) } ?? UUID.timeOrdered(),
                     type: event.eventType, schemaVersion: event.schemaVersion, payload: event.encodedPayload()
                 )
             }
-            let metadata = AppendMetadata(actor: ActorName.format(actor), correlationID: options.correlationID, recordedAt: options.recordedAt)
+            let metadata = AppendMetadata(actor: actorName, correlationID: options.correlationID, recordedAt: options.recordedAt)
             do {
                 let result = try await log.append(to: stream, expected: .exact(version), events: proposed, metadata: metadata)
                 // The cache holds the loaded state too: take it back so that only this copy is changed.
@@ -204,18 +205,21 @@ public final class CommandService: Sendable {
         throw AppError.tooMuchContention(stream: stream)
     }
 
-    /// The outcome of an earlier request with the same idempotency key, if its events were recorded.
-    private func recordedEarlier<D: Decider>(_ decider: D.Type, stream: String, key: String) throws(AppError) -> CommandOutcome<D>? {
+    /// The outcome of an earlier request of `actor` with the same idempotency key, if its events
+    /// were recorded.
+    /// - Throws: ``AppError/idempotencyKeyReused`` when that request addressed another stream.
+    private func recordedEarlier<D: Decider>(_ decider: D.Type, stream: String, actor: String, key: String) throws(AppError) -> CommandOutcome<D>? {
         do {
-            guard let first = try log.position(ofEventID: EventIdentity.derived(stream: stream, idempotencyKey: key, index: 0)) else { return nil }
+            guard let first = try log.position(ofEventID: EventIdentity.derived(actor: actor, idempotencyKey: key, index: 0)) else { return nil }
             var records: [RecordedEvent] = []
             var index = 0
             for record in try log.read(from: first, limit: 10_000) {
-                guard record.id == EventIdentity.derived(stream: stream, idempotencyKey: key, index: index) else { break }
+                guard record.id == EventIdentity.derived(actor: actor, idempotencyKey: key, index: index) else { break }
                 records.append(record)
                 index += 1
             }
-            guard let last = records.last, last.streamID == stream else { return nil }
+            guard let last = records.last else { return nil }
+            guard last.streamID == stream else { throw AppError.idempotencyKeyReused }
             let events = try records.map { record throws -> D.Event in
                 try D.Event.decode(eventType: record.type, schemaVersion: record.schemaVersion, payload: record.payload)
             }

@@ -93,9 +93,7 @@ public struct WebSessions: Sendable {
         if invitation.revokedAt != nil {
             throw AppError.forbidden("Cette invitation a été révoquée par la coordination.")
         }
-        if invitation.redeemedAt != nil {
-            throw AppError.forbidden("Ce lien d’invitation a déjà servi : chaque lien ne sert qu’une fois. Demandez-en un nouveau à la coordination.")
-        }
+        if invitation.redeemedAt != nil { throw Self.alreadyUsed }
         if invitation.expiresAt <= now {
             throw AppError.forbidden("Ce lien d’invitation a expiré : demandez-en un nouveau à la coordination.")
         }
@@ -106,16 +104,29 @@ public struct WebSessions: Sendable {
     /// - Throws: ``AppError/forbidden(_:)`` (in French) when the code is unknown, used, expired or revoked.
     public func redeem(code: String, now: Date = Date()) async throws(AppError) -> (token: String, session: WebSession, grant: AccessGrant) {
         var invitation = try usableInvitation(code: code, now: now)
+        let inviteKey = Self.key("invite", Self.hash(code))
+        // Compare-and-set: the session is written only if the invitation is still exactly as it
+        // was read (unused); of simultaneous uses of one link, exactly one wins.
+        guard let unused = try bytes(inviteKey) else { throw Self.alreadyUsed }
         invitation.redeemedAt = now
         let token = Self.randomSecret(prefix: "ses_")
         let session = WebSession(invitationID: invitation.id, createdAt: now, expiresAt: now.addingTimeInterval(Self.sessionLifetime),
                                  csrfToken: Self.randomSecret(prefix: ""))
-        try await write([
-            .put(key: Self.key("invite", Self.hash(code)), value: Self.encode(invitation)),
-            .put(key: Self.key("session", Self.hash(token)), value: Self.encode(session)),
-        ])
+        do {
+            try await log.writeSideTable(Self.tableName, [
+                .expect(key: inviteKey, value: unused),
+                .put(key: inviteKey, value: Self.encode(invitation)),
+                .put(key: Self.key("session", Self.hash(token)), value: Self.encode(session)),
+            ])
+        } catch where error.code == .sideTableConflict {
+            throw Self.alreadyUsed
+        } catch {
+            throw AppError.from(error)
+        }
         return (token, session, invitation.grant)
     }
+
+    private static let alreadyUsed = AppError.forbidden("Ce lien d’invitation a déjà servi : chaque lien ne sert qu’une fois. Demandez-en un nouveau à la coordination.")
 
     /// The session and grant of a cookie's token; nil when unknown, ended, expired or revoked.
     public func session(token: String, now: Date = Date()) throws(AppError) -> (session: WebSession, grant: AccessGrant)? {

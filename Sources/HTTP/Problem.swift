@@ -114,6 +114,8 @@ public struct Problem: HTTPResponseError, Sendable {
                                detail: "Le journal n’accepte plus d’écritures après une erreur disque ; l’exploitant est prévenu.")
             }
             return Problem(.internalServerError, code: "internal", detail: "Erreur interne : rien n’a été enregistré.")
+        case .idempotencyKeyReused:
+            return IdempotencyMiddleware.reused
         }
     }
 }

@@ -43,9 +43,13 @@ extension Routes {
         return id
     }
 
-    /// An identifier from the body (`id`), or a new random one.
+    /// An identifier from the body (`id`), or a new one: random, or derived from the request's
+    /// `Idempotency-Key` so that a retry names the same thing (``IdempotencyScope``).
     func newID<Tag>(_ body: inout JSONInput, field: String = "id") throws -> Identifier<Tag> {
-        guard let raw = try body.optionalString(field, max: 64) else { return .random() }
+        guard let raw = try body.optionalString(field, max: 64) else {
+            guard let scope = IdempotencyScope.current, let derived = try? Identifier<Tag>(scope.identifier(for: field)) else { return .random() }
+            return derived
+        }
         do {
             return try Identifier<Tag>(raw)
         } catch {

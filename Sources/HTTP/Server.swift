@@ -23,6 +23,12 @@ public struct ServerDependencies: Sendable {
     public var readYourWritesTimeout: Duration = .seconds(2)
     /// The Prometheus registry behind `GET /metrics` (nil: metrics off, e.g. in tests).
     public var metricsRegistry: PrometheusCollectorRegistry?
+    /// The address people reach the server at (`MUTUALISE_PUBLIC_URL`), without a trailing
+    /// slash: the base of every absolute link (invitations, calendar subscriptions) and the only
+    /// origin whose browser forms are accepted. Never taken from a request's `Host`.
+    public var publicURL: String = "http://127.0.0.1:8080" {
+        didSet { while publicURL.hasSuffix("/") { publicURL.removeLast() } }
+    }
 
     /// Creates the dependencies.
     public init(log: EventLog, service: CommandService, tokens: AccessTokens, runner: ProjectionRunner, logger: Logger) {
@@ -42,6 +48,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequ
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: BearerAuthenticator(tokens: dependencies.tokens))
     router.add(middleware: SessionAuthenticator(sessions: WebSessions(log: dependencies.log)))
+    router.add(middleware: SameOriginForms(publicURL: dependencies.publicURL))
+    router.add(middleware: IdempotencyMiddleware(answers: IdempotentAnswers(log: dependencies.log)))
     let routes = Routes(dependencies: dependencies)
     routes.register(on: router)
     table.record(router.routes.map { ($0.path.description, $0.method) })

@@ -77,7 +77,7 @@ struct InviteCommand: AsyncParsableCommand {
     @Option(help: "coordinator, structure or porteur.") var role: String
     @Option(help: "The structure a structure invitation acts for.") var structure: String?
     @Option(help: "A label for people (who is invited).") var label: String = ""
-    @Option(name: .customLong("base-url"), help: "The address people reach the server at.") var baseURL: String = "http://127.0.0.1:8080"
+    @Option(name: .customLong("base-url"), help: "The address people reach the server at.") var baseURL: String = ProcessInfo.processInfo.environment["MUTUALISE_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
 
     func validate() throws {
         guard Role(rawValue: role) != nil else { throw ValidationError("--role must be coordinator, structure or porteur") }

@@ -29,7 +29,7 @@ extension Routes {
                 let label = String((form.text("label") ?? "").prefix(200))
                 let made: (code: String, invitation: Invitation)
                 do { made = try await webSessions.invite(role: role, structure: structure, label: label) } catch { throw Problem.wrapping(error) }
-                let link = Self.invitationLink(code: made.code, base: Self.baseURL(request))
+                let link = Self.invitationLink(code: made.code, base: dependencies.publicURL)
                 return try accessPage(request: request, context: context, newLink: (link, made.invitation.expiresAt))
             }, orShow: { errors in
                 try accessPage(request: request, context: context, inviteForm: form, inviteErrors: errors)
@@ -295,13 +295,6 @@ extension Routes {
         case .collectivite: return "collectivité"
         case .other: return "autre"
         }
-    }
-
-    /// The address people reach the server at, for links: `X-Forwarded-Proto` and `Host` of the request.
-    static func baseURL(_ request: Request) -> String {
-        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
-        let host = request.head.authority ?? "127.0.0.1:8080"
-        return "\(scheme)://\(host)"
     }
 
     /// The one-time sign-in link of an invitation code.

@@ -145,8 +145,8 @@ extension Routes {
             "equipmentLabel": details.equipment.isEmpty ? "aucun" : details.equipment.map(CarteOuverteProjection.label).joined(separator: ", "),
             "conditions": CarteOuverteProjection.conditions(details.conditions), "description": details.description,
             "calendarURL": "/rooms/\(id.rawValue)/calendar.ics",
-            "subscribeURL": Self.calendarURL(id, request: request, scheme: nil),
-            "webcalURL": Self.calendarURL(id, request: request, scheme: "webcal"),
+            "subscribeURL": calendarURL(id, scheme: nil),
+            "webcalURL": calendarURL(id, scheme: "webcal"),
             "weekLabel": FrenchFormat.day(monday), "previousWeek": monday.adding(days: -7).description, "nextWeek": monday.adding(days: 7).description,
             "slots": slots.sorted { $0.0 < $1.0 }.map(\.1),
             "canRequest": grant?.role == .structure && !isOwner && !room.isWithdrawn,
@@ -174,8 +174,8 @@ extension Routes {
     }
 
     /// The address a calendar application subscribes to (`webcal:` opens the subscription dialog).
-    static func calendarURL(_ room: RoomID, request: Request, scheme: String?) -> String {
-        let base = baseURL(request)
+    func calendarURL(_ room: RoomID, scheme: String?) -> String {
+        let base = dependencies.publicURL
         let address = "\(base)/rooms/\(room.rawValue)/calendar.ics"
         guard let scheme, let colon = address.firstIndex(of: ":") else { return address }
         return scheme + address[colon...]

@@ -170,7 +170,7 @@ extension Routes {
                     let loans = room.allLoans
                     mine.append([
                         "id": room.id.rawValue, "name": room.details.name, "withdrawn": room.isWithdrawn,
-                        "webcal": Self.calendarURL(room.id, request: request, scheme: "webcal"), "subscribe": Self.calendarURL(room.id, request: request, scheme: nil),
+                        "webcal": calendarURL(room.id, scheme: "webcal"), "subscribe": calendarURL(room.id, scheme: nil),
                         "pending": loans.filter { $0.status == .pending }.count, "approved": loans.filter { $0.status == .approved }.count,
                     ])
                     for loan in loans.sorted(by: { $0.period.start < $1.period.start }) where loan.status == .pending {
