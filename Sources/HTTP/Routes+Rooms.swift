@@ -73,13 +73,16 @@ extension Routes {
             let parsed = try loanRequestCommand(&body, grant: grant)
             let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request)
             if parsed.isSeries {
-                var loans: [String] = []
+                // A series is one event whose occurrences are the loans it creates.
+                var loans: [[String: Any]] = []
                 var skipped: [[String: Any]] = []
                 for event in outcome.events {
-                    if case .loanSeriesRequested(let series) = event {
-                        skipped = series.skipped.map { ["date": $0.date.description, "code": $0.code.rawValue, "reason": $0.message] }
+                    guard case .loanSeriesRequested(let series) = event else { continue }
+                    loans = series.requested.map { occurrence in
+                        ["id": occurrence.loanID.rawValue, "start": TimeFormat.rfc3339(occurrence.period.start), "end": TimeFormat.rfc3339(occurrence.period.end),
+                         "status": outcome.state.loans[occurrence.loanID].map { RoomJSON.status($0.status) } ?? "pending"]
                     }
-                    if case .loanRequested(let loan) = event { loans.append(loan.loanID.rawValue) }
+                    skipped = series.skipped.map { ["date": $0.date.description, "code": $0.code.rawValue, "reason": $0.message] }
                 }
                 return await written(parsed.id, version: outcome.version, position: outcome.position, extra: ["status": "pending", "loans": loans, "skipped": skipped])
             }
