@@ -14,38 +14,45 @@ public struct CalendarProjection: Sendable {
     /// The UID of a loan's event: stable across rebuilds.
     public static func uid(loan: LoanID, room: RoomID) -> String { "\(loan.rawValue).\(room.rawValue)@mutualisation" }
 
-    /// The calendar of a room (`text/calendar`): one VEVENT per approved loan, cancelled approved
-    /// loans as STATUS:CANCELLED; nil for an unknown room.
+    /// The public calendar of a room (`text/calendar`): one VEVENT per approved loan, cancelled
+    /// approved loans as STATUS:CANCELLED; nil for an unknown room.
+    ///
+    /// Times are UTC (`DTSTART:20271031T013000Z`), so that every reader places a loan at the same
+    /// instants, the change-of-time nights included, without a VTIMEZONE to interpret. The calendar
+    /// is public: it says what the public room page says, that the room is taken (« Réservé »),
+    /// never who borrows it, for what, nor why a loan was cancelled (docs/projections.md,
+    /// "What is public").
     public func ics(room id: RoomID) -> [UInt8]? {
         guard let room = availability.room(id) else { return nil }
         var w = ICSWriter()
         header(&w, name: "Salle \(room.details.name) – \(structures.name(of: room.owner))")
         w.line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
         w.line("X-PUBLISHED-TTL", "PT1H")
-        Self.timezone(&w)
         let loans = room.allLoans.filter(\.wasApproved).sorted { ($0.period.start, $0.id) < ($1.period.start, $1.id) }
         let location = "\(room.details.name), \(room.details.address.street), \(room.details.address.postcode) \(room.details.address.city)"
         for loan in loans {
-            let borrower = structures.name(of: loan.borrower)
             w.line("BEGIN", "VEVENT")
             w.line("UID", Self.uid(loan: loan.id, room: room.id))
             w.line("DTSTAMP", Instant.icsUTC(Instant.date(micros: loan.lastChangeMicroseconds)))
             w.line("SEQUENCE", String(loan.sequence))
-            w.line("DTSTART;TZID=Europe/Paris", Instant.icsParis(loan.period.start))
-            w.line("DTEND;TZID=Europe/Paris", Instant.icsParis(loan.period.end))
-            w.text("SUMMARY", "\(borrower) : \(loan.purpose)")
-            var description = "Emprunteur : \(borrower)\nObjet : \(loan.purpose)\nPersonnes : \(loan.people)"
-            if loan.status == .cancelled, let reason = loan.reason { description += "\nAnnulé : \(reason)" }
-            w.text("DESCRIPTION", description)
+            w.line("DTSTART", Instant.icsUTC(loan.period.start))
+            w.line("DTEND", Instant.icsUTC(loan.period.end))
+            w.text("SUMMARY", loan.status == .cancelled ? Self.cancelledSummary : Self.publicSummary)
             w.text("LOCATION", location)
             w.line("GEO", "\(decimalText(room.details.position.latitude));\(decimalText(room.details.position.longitude))")
             w.line("STATUS", loan.status == .cancelled ? "CANCELLED" : "CONFIRMED")
+            w.line("CLASS", "PUBLIC")
             w.line("TRANSP", "OPAQUE")
             w.line("END", "VEVENT")
         }
         w.line("END", "VCALENDAR")
         return w.bytes
     }
+
+    /// The SUMMARY of a loan in the public calendar: the room is taken, nothing about whom by.
+    public static let publicSummary = "Réservé"
+    /// The SUMMARY of an approved loan cancelled since.
+    public static let cancelledSummary = "Réservation annulée"
 
     /// A VFREEBUSY file of `room` over `[from, to)`: approved loans as `FBTYPE=BUSY`, pending ones
     /// as `FBTYPE=BUSY-TENTATIVE`, UTC periods sorted; nil for an unknown room.
@@ -81,26 +88,5 @@ public struct CalendarProjection: Sendable {
         w.line("METHOD", "PUBLISH")
         w.text("X-WR-CALNAME", name)
         w.line("X-WR-TIMEZONE", "Europe/Paris")
-    }
-
-    /// Europe/Paris under the EU rule (the same rule ParisTime applies).
-    static func timezone(_ w: inout ICSWriter) {
-        w.line("BEGIN", "VTIMEZONE")
-        w.line("TZID", "Europe/Paris")
-        w.line("BEGIN", "DAYLIGHT")
-        w.line("TZOFFSETFROM", "+0100")
-        w.line("TZOFFSETTO", "+0200")
-        w.line("TZNAME", "CEST")
-        w.line("DTSTART", "19960331T020000")
-        w.line("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
-        w.line("END", "DAYLIGHT")
-        w.line("BEGIN", "STANDARD")
-        w.line("TZOFFSETFROM", "+0200")
-        w.line("TZOFFSETTO", "+0100")
-        w.line("TZNAME", "CET")
-        w.line("DTSTART", "19961027T030000")
-        w.line("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
-        w.line("END", "STANDARD")
-        w.line("END", "VTIMEZONE")
     }
 }

@@ -5,20 +5,15 @@ import Synchronization
 /// Rebuilds every projection in one pass over the log, follows the log live, and answers
 /// read-your-writes waits. The live state sits behind a mutex; as-of replays build their own.
 public final class ProjectionRunner: Sendable {
-    struct Waiter {
-        let position: UInt64
-        let continuation: CheckedContinuation<Bool, Never>
-    }
-
     struct Core {
         var state = ProjectionState()
-        var waiters: [UInt64: Waiter] = [:]
-        var nextWaiter: UInt64 = 0
     }
 
     /// The log folded.
     public let log: EventLog
     private let core = Mutex<Core>(Core())
+    /// The position applied to the live state, announced after each apply, for read-your-writes waits.
+    private let applied = PositionSignal()
 
     /// Records per page of a rebuild (each page in its own short read transaction).
     public static let pageSize = 4096
@@ -46,10 +41,11 @@ public final class ProjectionRunner: Sendable {
         let first = state.position
         defer {
             let final = state
-            core.withLock { core in
+            let live = core.withLock { core -> UInt64 in
                 if core.state.position <= final.position { core.state = final }
-                Self.wake(&core)
+                return core.state.position
             }
+            applied.advance(to: live)
         }
         try Self.fold(log, into: &state, through: .max, untilMicros: nil)
         // The pages the scan touched are clean and cached by the system: drop them from this
@@ -65,37 +61,24 @@ public final class ProjectionRunner: Sendable {
     public func follow() async throws {
         let subscription = log.subscribe(after: position)
         for try await record in subscription {
-            core.withLock { core in
+            let live = core.withLock { core -> UInt64 in
                 core.state.apply(record)
-                if !core.waiters.isEmpty { Self.wake(&core) }
+                return core.state.position
             }
+            applied.advance(to: live)
         }
     }
 
     /// Read-your-writes: true once the live state has applied `position`, false after `timeout`.
+    /// A wait registers before it checks and before its timeout starts (``PositionSignal``), so an
+    /// apply or a timeout is never lost; the calling task's cancellation ends it with `false`.
     public func waitUntil(position target: UInt64, timeout: Duration) async -> Bool {
-        let id = core.withLock { core -> UInt64? in
-            if core.state.position >= target { return nil }
-            core.nextWaiter += 1
-            return core.nextWaiter
-        }
-        guard let id else { return true }
-        let timer = Task { [self] in
-            try? await Task.sleep(for: timeout)
-            let waiter = core.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.continuation.resume(returning: false)
-        }
-        let reached = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let done = core.withLock { core -> Bool in
-                if core.state.position >= target { return true }
-                core.waiters[id] = Waiter(position: target, continuation: continuation)
-                return false
-            }
-            if done { continuation.resume(returning: true) }
-        }
-        timer.cancel()
-        return reached
+        if position >= target { return true }
+        return await applied.wait(until: target, timeout: timeout)
     }
+
+    /// Waits of ``waitUntil(position:timeout:)`` not yet resumed.
+    public var pendingWaits: Int { applied.waiting }
 
     /// An as-of state rebuilt from position 1 up to `limit`, never touching a live one. Stops at
     /// the first record past the position or recorded after the instant (recorded-at never
@@ -151,14 +134,6 @@ public final class ProjectionRunner: Sendable {
                 state.apply(record)
                 return true
             }
-        }
-    }
-
-    private static func wake(_ core: inout Core) {
-        let position = core.state.position
-        for (id, waiter) in core.waiters where waiter.position <= position {
-            core.waiters.removeValue(forKey: id)
-            waiter.continuation.resume(returning: true)
         }
     }
 

@@ -22,12 +22,6 @@ enum Instant {
         return pad(d.year, 4) + pad(d.month, 2) + pad(d.day, 2) + "T" + pad(h, 2) + pad(m, 2) + pad(s, 2) + "Z"
     }
 
-    /// `YYYYMMDDTHHMMSS` Paris wall-clock form (for `TZID=Europe/Paris`).
-    static func icsParis(_ date: Date) -> String {
-        let l = ParisTime.local(date)
-        return pad(l.date.year, 4) + pad(l.date.month, 2) + pad(l.date.day, 2) + "T" + pad(l.time.hour, 2) + pad(l.time.minute, 2) + "00"
-    }
-
     /// ISO 8601 Paris time with its offset, e.g. `2012-04-27T10:00+02:00`.
     static func isoParis(_ date: Date) -> String {
         let l = ParisTime.local(date)

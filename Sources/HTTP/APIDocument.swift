@@ -55,7 +55,7 @@ enum APIDocument {
         ["type": "string", "maxLength": 5000]
     }
     static var localDateTime: [String: Any] {
-        ["type": "string", "description": "AAAA-MM-JJTHH:MM (heure de Paris) ou RFC 3339 avec décalage", "example": "2027-04-27T10:00"]
+        ["type": "string", "description": "AAAA-MM-JJTHH:MM (heure de Paris ; refusée si le changement d’heure la saute ou la répète) ou RFC 3339 avec Z ou un décalage, gardée telle quelle", "example": "2027-04-27T10:00"]
     }
     static var date: [String: Any] {
         ["type": "string", "format": "date"]

@@ -84,7 +84,7 @@ extension Routes {
                 return value
             } ?? 0
             if (request.headers[.accept] ?? "").contains("text/event-stream") {
-                return eventStream(after: from)
+                return eventStream(after: try Self.lastEventID(request) ?? from, token: Self.bearerToken(request))
             }
             let records: [RecordedEvent]
             do {
@@ -123,20 +123,53 @@ extension Routes {
         return object
     }
 
+    /// The `Last-Event-ID` a reconnecting client sends: the position of the last record it received
+    /// (every record's SSE `id:` is its position). It wins over `from`, which the client repeats.
+    static func lastEventID(_ request: Request) throws -> UInt64? {
+        guard let raw = request.headers[lastEventIDField] else { return nil }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        guard let position = UInt64(text) else {
+            throw Problem.invalid("Last-Event-ID", "L’en-tête Last-Event-ID doit être la position du dernier enregistrement reçu (entier ≥ 0).", status: .badRequest)
+        }
+        return position
+    }
+
+    static let lastEventIDField = HTTPField.Name("Last-Event-ID")!
+
+    /// The bearer token of the request, checked again by long responses.
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+    }
+
     /// Server-Sent Events: every record after `position`, then new ones as they are committed.
+    /// Each record's `id:` is its position, so a client reconnecting with `Last-Event-ID` resumes
+    /// after the last record it received, without duplicates or gaps.
     ///
-    /// A comment line is sent every 15 seconds while nothing happens, so that a client that went
-    /// away is noticed (the write fails) and the stream ends; the stream also ends when the server
-    /// shuts down gracefully, so that an open follower never holds up SIGTERM.
-    func eventStream(after position: UInt64) -> Response {
+    /// The token the stream was opened with is checked again at every wake-up (at least once a
+    /// second) and before every batch: once it is revoked, the stream sends a `revoked` event and
+    /// ends. A comment line is sent every 15 seconds while nothing happens, so that a client that
+    /// went away is noticed (the write fails) and the stream ends; the stream also ends when the
+    /// server shuts down gracefully, so that an open follower never holds up SIGTERM.
+    func eventStream(after position: UInt64, token: String?) -> Response {
         let log = self.log
+        let tokens = dependencies.tokens
+        let stillGranted: @Sendable () -> Bool = {
+            guard let token else { return false }
+            return ((try? tokens.authenticate(token)) ?? nil)?.role == .coordinator
+        }
         let body = ResponseBody { writer in
             var next = position
             var idle = Duration.zero
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                guard stillGranted() else {
+                    try await writer.write(ByteBuffer(string: "event: revoked\ndata: {\"detail\":\"Le jeton de ce flux a été révoqué : le flux se ferme.\"}\n\n"))
+                    break
+                }
                 let records = try log.read(from: next + 1, limit: 256)
                 if records.isEmpty {
-                    // Short waits, so that a graceful shutdown is noticed within a second.
+                    // Short waits, so that a graceful shutdown or a revocation is noticed within a second.
                     let head = try await log.waitForHead(beyond: next, timeout: .seconds(1))
                     if head <= next {
                         idle += .seconds(1)

@@ -53,9 +53,9 @@ extension Routes {
             let room = try pathID(context, "id", as: RoomID.self, what: "Salle")
             var body = try await JSONInput.read(request, context: context)
             let id: AvailabilityID = try newID(&body)
-            let pattern = try availabilityPattern(&body)
+            let command = try availabilityCommand(&body, id: id)
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: .openAvailability(id: id, pattern: pattern), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request)
             let periods = outcome.state.availability[id]?.periods.count ?? 0
             return await written(id.rawValue, version: outcome.version, position: outcome.position, extra: ["room": room.rawValue, "periods": periods])
         }
@@ -73,13 +73,16 @@ extension Routes {
             let parsed = try loanRequestCommand(&body, grant: grant)
             let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request)
             if parsed.isSeries {
-                var loans: [String] = []
+                // A series is one event whose occurrences are the loans it creates.
+                var loans: [[String: Any]] = []
                 var skipped: [[String: Any]] = []
                 for event in outcome.events {
-                    if case .loanSeriesRequested(let series) = event {
-                        skipped = series.skipped.map { ["date": $0.date.description, "code": $0.code.rawValue, "reason": $0.message] }
+                    guard case .loanSeriesRequested(let series) = event else { continue }
+                    loans = series.requested.map { occurrence in
+                        ["id": occurrence.loanID.rawValue, "start": TimeFormat.rfc3339(occurrence.period.start), "end": TimeFormat.rfc3339(occurrence.period.end),
+                         "status": outcome.state.loans[occurrence.loanID].map { RoomJSON.status($0.status) } ?? "pending"]
                     }
-                    if case .loanRequested(let loan) = event { loans.append(loan.loanID.rawValue) }
+                    skipped = series.skipped.map { ["date": $0.date.description, "code": $0.code.rawValue, "reason": $0.message] }
                 }
                 return await written(parsed.id, version: outcome.version, position: outcome.position, extra: ["status": "pending", "loans": loans, "skipped": skipped])
             }
@@ -109,8 +112,8 @@ extension Routes {
     /// The command of `POST /rooms/{id}/loans` (one loan, or a weekly/monthly series with `repeat`).
     func loanRequestCommand(_ body: inout JSONInput, grant: AccessGrant) throws -> (command: RoomCommand, borrower: StructureID, id: String, isSeries: Bool) {
         let borrower = try actingStructure(grant, &body, field: "borrower")
-        let start = try TimeFormat.localDateTime(try body.string("start", max: 40), field: "start")
-        let end = try TimeFormat.localDateTime(try body.string("end", max: 40), field: "end")
+        let start = try TimeFormat.givenTime(try body.string("start", max: 40), field: "start")
+        let end = try TimeFormat.givenTime(try body.string("end", max: 40), field: "end")
         let people = try body.int("people", in: 1...100_000)
         let purpose = try body.string("purpose", max: 1000)
         if var repeatBody = try body.optionalObject("repeat") {
@@ -189,7 +192,8 @@ extension Routes {
         }
     }
 
-    func availabilityPattern(_ body: inout JSONInput) throws -> AvailabilityPattern {
+    /// The command of `POST /rooms/{id}/availability`: every week (`weekly`) or one period (`start`, `end`).
+    func availabilityCommand(_ body: inout JSONInput, id: AvailabilityID) throws -> RoomCommand {
         if var weekly = try body.optionalObject("weekly") {
             let weekdayNumber = try weekly.int("weekday", in: 1...7)
             guard let weekday = Weekday(rawValue: weekdayNumber) else { throw Problem.invalid("weekly.weekday", "Jour de 1 (lundi) à 7 (dimanche).") }
@@ -198,11 +202,11 @@ extension Routes {
             try weekly.finish()
             let startDate = try TimeFormat.localDate(try body.string("startDate", max: 10), field: "startDate")
             let endDate = try TimeFormat.localDate(try body.string("endDate", max: 10), field: "endDate")
-            return .weekly(weekday: weekday, start: from, end: to, from: startDate, until: endDate)
+            return .openAvailability(id: id, pattern: .weekly(weekday: weekday, start: from, end: to, from: startDate, until: endDate))
         }
-        let start = try TimeFormat.localDateTime(try body.string("start", max: 40), field: "start")
-        let end = try TimeFormat.localDateTime(try body.string("end", max: 40), field: "end")
-        return .once(start: start, end: end)
+        let start = try TimeFormat.givenTime(try body.string("start", max: 40), field: "start")
+        let end = try TimeFormat.givenTime(try body.string("end", max: 40), field: "end")
+        return .openAvailabilityPeriod(id: id, start: start, end: end)
     }
 }
 

@@ -2,10 +2,11 @@ import Domain
 import Foundation
 
 /// Times at the HTTP edge: inputs are Europe/Paris local times (`2012-04-27T10:00`) or RFC 3339
-/// instants with an offset (`2012-04-27T10:00:00+02:00`); outputs are RFC 3339 with the Paris offset.
+/// instants with `Z` or an offset (`2012-04-27T10:00:00+02:00`), kept exactly as given; outputs are
+/// RFC 3339 with the Paris offset.
 enum TimeFormat {
-    /// Parses a Paris local date-time or an RFC 3339 instant into a Paris local date-time.
-    static func localDateTime(_ text: String, field: String) throws -> LocalDateTime {
+    /// Parses a Paris local date-time (no offset) or an RFC 3339 instant (`Z` or `±HH:MM`, kept exactly).
+    static func givenTime(_ text: String, field: String) throws -> GivenTime {
         let invalid = Problem.invalid(field, "« \(text.prefix(40)) » n’est pas une date-heure : écrivez AAAA-MM-JJTHH:MM (heure de Paris) ou AAAA-MM-JJTHH:MM:SS+02:00.", code: "value.invalidDate")
         let utf8 = Array(text.utf8)
         guard utf8.count >= 16, utf8.count <= 35 else { throw invalid }
@@ -38,7 +39,10 @@ enum TimeFormat {
                 while index < utf8.count, utf8[index] >= 48, utf8[index] <= 57 { index += 1 }
             }
         }
-        if index == utf8.count { return LocalDateTime(date, time) }  // Paris local time
+        if index == utf8.count {
+            // Paris local time; seconds, if any, are dropped like everywhere else (times are to the minute).
+            return .paris(LocalDateTime(date, time))
+        }
         let offsetSeconds: Int
         if utf8[index] == 90 || utf8[index] == 122, index + 1 == utf8.count {
             offsetSeconds = 0
@@ -51,7 +55,7 @@ enum TimeFormat {
             throw invalid
         }
         let epoch = date.daysSinceEpoch * 86_400 + time.minutesSinceMidnight * 60 + seconds - offsetSeconds
-        return ParisTime.local(Date(timeIntervalSince1970: TimeInterval(epoch)))
+        return .exact(Date(timeIntervalSince1970: TimeInterval(epoch)))
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -72,15 +76,16 @@ enum TimeFormat {
         }
     }
 
-    /// Parses an instant: RFC 3339 with offset, or a Paris local date-time, or a date (midnight, Paris).
+    /// Parses an instant for a query: RFC 3339 with `Z` or an offset (kept exactly), a Paris local
+    /// date-time (a skipped time moved an hour forward, a repeated one read as its first occurrence),
+    /// or a date (midnight, Paris).
     static func instant(_ text: String, field: String) throws -> Date {
         if text.utf8.count == 10 {
             return ParisTime.startOfDay(try localDate(text, field: field))
         }
-        let local = try localDateTime(text, field: field)
         do {
-            return try ParisTime.instant(local, policy: .shiftForward)
-        } catch {
+            return try givenTime(text, field: field).instant(policy: .shiftForward)
+        } catch let error as DomainError {
             throw Problem.invalid(field, error.message, code: error.code.rawValue)
         }
     }

@@ -117,7 +117,7 @@ struct Import: AsyncParsableCommand {
         var batch: [RecordedEvent] = []
         var imported = 0
         var lineNumber = 0
-        var pending = Data()
+        var lines = LineSplitter()
         func flush() async throws {
             guard !batch.isEmpty else { return }
             do { try await log.importRecords(batch) } catch { throw Refusal("import refusé à la ligne \(lineNumber) : \(error.message) ; \(imported) enregistrements importés avant") }
@@ -125,23 +125,18 @@ struct Import: AsyncParsableCommand {
             batch.removeAll(keepingCapacity: true)
             progress.update(imported)
         }
+        func decode(_ line: ArraySlice<UInt8>) throws {
+            lineNumber += 1
+            guard !line.isEmpty else { return }
+            do { batch.append(try RecordedEvent(jsonLine: String(decoding: line, as: UTF8.self))) } catch { throw Refusal("ligne \(lineNumber) : \(error.message)") }
+        }
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: 10) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[(newline + 1)...])
-                lineNumber += 1
-                guard !line.isEmpty else { continue }
-                do { batch.append(try RecordedEvent(jsonLine: String(decoding: line, as: UTF8.self))) } catch { throw Refusal("ligne \(lineNumber) : \(error.message)") }
-                if batch.count == 1000 { try await flush() }
-            }
             if chunk.isEmpty { break }
+            try lines.feed(chunk, decode)
+            if batch.count >= 1000 { try await flush() }
         }
-        if !pending.isEmpty {
-            lineNumber += 1
-            do { batch.append(try RecordedEvent(jsonLine: String(decoding: pending, as: UTF8.self))) } catch { throw Refusal("ligne \(lineNumber) : \(error.message)") }
-        }
+        try lines.finish(decode)
         try await flush()
         progress.finish()
         print("\(imported) enregistrements importés, chaîne vérifiée")

@@ -54,9 +54,9 @@ func lt(_ text: String) -> LocalTime {
     do { return try LocalTime(iso: text) } catch { fatalError("bad test time \(text): \(error)") }
 }
 
-/// The instant of a Paris wall time.
+/// The instant of a Paris wall time (a repeated autumn time read as its first occurrence).
 func paris(_ text: String) -> Date {
-    do { return try ParisTime.instant(ldt(text)) } catch { fatalError("bad test instant \(text): \(error)") }
+    do { return try ParisTime.instant(ldt(text), policy: .shiftForward) } catch { fatalError("bad test instant \(text): \(error)") }
 }
 
 /// The instant of a UTC wall time `YYYY-MM-DDTHH:MM`.

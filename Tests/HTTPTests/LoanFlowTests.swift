@@ -63,7 +63,8 @@ enum Bodies {
             #expect(calendar.status == .ok)
             #expect(calendar.headers[.contentType]?.hasPrefix("text/calendar") == true)
             #expect(calendar.text.contains("BEGIN:VEVENT"))
-            #expect(calendar.text.contains("DTSTART;TZID=Europe/Paris:20270427T090000"))
+            #expect(calendar.text.contains("DTSTART:20270427T070000Z"))
+            #expect(calendar.text.contains("SUMMARY:Réservé") && !calendar.text.contains("ressources"), "the public calendar keeps the purpose private")
 
             let feed = try await client.send(.get, "/carte-ouverte.geojson")
             #expect(feed.headers[.contentType] == "application/geo+json")

@@ -82,6 +82,8 @@ public enum DomainErrorCode: String, Sendable, Hashable, CaseIterable {
     case invalidRecurrence = "value.invalidRecurrence"
     /// `time.nonexistentLocalTime`.
     case nonexistentLocalTime = "time.nonexistentLocalTime"
+    /// `time.ambiguousLocalTime`: a Paris local time the autumn change repeats, given without offset.
+    case ambiguousLocalTime = "time.ambiguousLocalTime"
     // Authorization
     /// `auth.coordinatorOnly`.
     case coordinatorOnly = "auth.coordinatorOnly"

@@ -12,17 +12,22 @@ public struct LoanRequest: Hashable, Sendable {
     public var loanID: LoanID
     /// The borrowing structure.
     public var borrower: StructureID
-    /// Paris local start.
-    public var start: LocalDateTime
-    /// Paris local end (exclusive).
-    public var end: LocalDateTime
+    /// Start: a Paris local time (refused in the spring gap and the autumn overlap) or an exact instant.
+    public var start: GivenTime
+    /// End (exclusive), like `start`.
+    public var end: GivenTime
     /// Number of people, 1...capacity.
     public var people: Int
     /// Purpose, 1...1000 characters.
     public var purpose: String
 
-    /// Creates a request.
+    /// Creates a request from Paris local times.
     public init(loanID: LoanID, borrower: StructureID, start: LocalDateTime, end: LocalDateTime, people: Int, purpose: String) {
+        self.init(loanID: loanID, borrower: borrower, start: .paris(start), end: .paris(end), people: people, purpose: purpose)
+    }
+
+    /// Creates a request.
+    public init(loanID: LoanID, borrower: StructureID, start: GivenTime, end: GivenTime, people: Int, purpose: String) {
         self.loanID = loanID
         self.borrower = borrower
         self.start = start
@@ -38,10 +43,11 @@ public struct LoanSeriesRequest: Hashable, Sendable {
     public var seriesID: LoanSeriesID
     /// The borrowing structure.
     public var borrower: StructureID
-    /// Paris local start of the first occurrence.
-    public var start: LocalDateTime
-    /// Paris local end of the first occurrence.
-    public var end: LocalDateTime
+    /// Start of the first occurrence: a Paris local time or an exact instant. Its Paris
+    /// wall-clock time is the series' time of day.
+    public var start: GivenTime
+    /// End of the first occurrence, like `start`.
+    public var end: GivenTime
     /// Weekly or monthly.
     public var recurrence: Recurrence
     /// Last date an occurrence may start on (included), at most one year after the first.
@@ -51,8 +57,15 @@ public struct LoanSeriesRequest: Hashable, Sendable {
     /// Purpose.
     public var purpose: String
 
-    /// Creates a request.
+    /// Creates a request from Paris local times.
     public init(seriesID: LoanSeriesID, borrower: StructureID, start: LocalDateTime, end: LocalDateTime,
+                recurrence: Recurrence, until: LocalDate, people: Int, purpose: String) {
+        self.init(seriesID: seriesID, borrower: borrower, start: .paris(start), end: .paris(end),
+                  recurrence: recurrence, until: until, people: people, purpose: purpose)
+    }
+
+    /// Creates a request.
+    public init(seriesID: LoanSeriesID, borrower: StructureID, start: GivenTime, end: GivenTime,
                 recurrence: Recurrence, until: LocalDate, people: Int, purpose: String) {
         self.seriesID = seriesID
         self.borrower = borrower

@@ -11,6 +11,9 @@ public enum RoomCommand: Sendable {
     case withdraw(reason: String)
     /// Opens an availability. Owner or coordinator.
     case openAvailability(id: AvailabilityID, pattern: AvailabilityPattern)
+    /// Opens one period given as Paris local times or exact instants (an instant's offset is kept,
+    /// even in the repeated autumn hour). Owner or coordinator.
+    case openAvailabilityPeriod(id: AvailabilityID, start: GivenTime, end: GivenTime)
     /// Closes an availability; loans already requested or approved stay. Owner or coordinator.
     case closeAvailability(id: AvailabilityID)
     /// Requests a one-off loan. The borrowing structure or the coordinator.

@@ -76,7 +76,7 @@ extension RoomDecider {
         guard state.loans[r.loanID] == nil else {
             throw DomainError(.loanAlreadyExists, field: "loanId", "Le prêt \(r.loanID) existe déjà.")
         }
-        let period = try Period(paris: r.start, r.end)
+        let period = try Period(given: r.start, r.end)
         try checkSlot(period, state: state, context: context)
         try checkQuota(period, borrower: r.borrower, context: context, extra: [:])
         return LoanRequested(loanID: r.loanID, borrower: r.borrower, period: period, people: r.people, purpose: purpose)
@@ -90,15 +90,19 @@ extension RoomDecider {
         guard r.seriesID.rawValue.utf8.count <= 58 else {
             throw DomainError(.invalidIdentifier, field: "seriesId", "L’identifiant d’une série compte au plus 58 caractères.")
         }
-        // The first occurrence must be a valid period; it fixes the length and the time of day.
-        _ = try Period(paris: r.start, r.end, policy: .shiftForward)
-        guard r.until >= r.start.date else {
+        // The first occurrence must be a valid period; its Paris wall-clock times fix the length
+        // and the time of day. Occurrences are generated in local time: one in the spring gap is
+        // moved an hour forward, one in the autumn overlap is its first (summer-time) reading
+        // (RFC 5545). A first occurrence given as exact instants is kept exactly.
+        let first = try Period(given: r.start, r.end, policy: .shiftForward)
+        let start = r.start.local, end = r.end.local
+        guard r.until >= start.date else {
             throw DomainError(.invalidRecurrence, field: "until", "La date de fin de la série doit suivre la première date.")
         }
-        guard r.until <= r.start.date.adding(years: 1) else {
-            throw DomainError(.loanSeriesTooLong, field: "until", "Une série de prêts s’étend sur un an au plus : jusqu’au \(r.start.date.adding(years: 1).french).")
+        guard r.until <= start.date.adding(years: 1) else {
+            throw DomainError(.loanSeriesTooLong, field: "until", "Une série de prêts s’étend sur un an au plus : jusqu’au \(start.date.adding(years: 1).french).")
         }
-        let spanDays = r.end.date.daysSinceEpoch - r.start.date.daysSinceEpoch
+        let spanDays = end.date.daysSinceEpoch - start.date.daysSinceEpoch
         var requested: [LoanOccurrence] = []
         var skipped: [SkippedOccurrence] = []
         var taken: [YearMonth: Int] = [:]
@@ -106,19 +110,19 @@ extension RoomDecider {
         while true {
             let date: LocalDate
             switch r.recurrence {
-            case .weekly: date = r.start.date.adding(days: 7 * n)
-            case .monthly: date = r.start.date.adding(months: n)
+            case .weekly: date = start.date.adding(days: 7 * n)
+            case .monthly: date = start.date.adding(months: n)
             }
             n += 1
             if date > r.until { break }
-            if r.recurrence == .monthly && date.day != r.start.date.day {
+            if r.recurrence == .monthly && date.day != start.date.day {
                 skipped.append(SkippedOccurrence(date: date, code: .loanNoSuchDate,
-                                                 message: "Le \(r.start.date.day) n’existe pas en \(pad(date.month, 2))/\(date.year)."))
+                                                 message: "Le \(start.date.day) n’existe pas en \(pad(date.month, 2))/\(date.year)."))
                 continue
             }
             do throws(DomainError) {
-                let period = try Period(paris: LocalDateTime(date, r.start.time),
-                                        LocalDateTime(date.adding(days: spanDays), r.end.time), policy: .shiftForward)
+                let period = n == 1 ? first : try occurrence(from: LocalDateTime(date, start.time),
+                                                             to: LocalDateTime(date.adding(days: spanDays), end.time))
                 try checkSlot(period, state: state, context: context)
                 try checkQuota(period, borrower: r.borrower, context: context, extra: taken)
                 let id = try LoanID("\(r.seriesID.rawValue)-\(n)")
@@ -132,12 +136,24 @@ extension RoomDecider {
             }
         }
         guard !requested.isEmpty else {
-            let first = skipped.first.map { " Première date : \($0.date.french) — \($0.message)" } ?? ""
-            throw DomainError(.loanSeriesEmpty, field: "start", "Aucune date de la série ne peut être demandée.\(first)")
+            let firstSkipped = skipped.first.map { " Première date : \($0.date.french) — \($0.message)" } ?? ""
+            throw DomainError(.loanSeriesEmpty, field: "start", "Aucune date de la série ne peut être demandée.\(firstSkipped)")
         }
-        return LoanSeriesRequested(seriesID: r.seriesID, borrower: r.borrower, recurrence: r.recurrence, start: r.start,
-                                   end: r.end, until: r.until, people: r.people, purpose: purpose,
+        return LoanSeriesRequested(seriesID: r.seriesID, borrower: r.borrower, recurrence: r.recurrence, start: start,
+                                   end: end, until: r.until, people: r.people, purpose: purpose,
                                    requested: requested, skipped: skipped)
+    }
+
+    /// One later occurrence of a series, in local time: a time the spring change skips moves an
+    /// hour forward, one the autumn change repeats is its first reading (RFC 5545). An occurrence
+    /// the change leaves empty (02:30–03:30 on the spring day becomes 03:30–03:30) is refused.
+    static func occurrence(from start: LocalDateTime, to end: LocalDateTime) throws(DomainError) -> Period {
+        do {
+            return try Period(paris: start, end, policy: .shiftForward)
+        } catch where error.code == .endNotAfterStart {
+            throw DomainError(.nonexistentLocalTime, field: "start",
+                              "Le \(start.date.french), le passage à l’heure d’été ne laisse rien du créneau \(start.time) – \(end.time) : cette date n’est pas demandée.")
+        }
     }
 
     static func decideApproval(_ loanID: LoanID, state: RoomState, context: CommandContext) throws(DomainError) -> [RoomEvent] {

@@ -41,14 +41,18 @@ public enum RoomDecider: Decider {
 
         case .openAvailability(let id, let pattern):
             try requireOwner(state, context)
-            guard state.availability[id] == nil else {
-                throw DomainError(.availabilityAlreadyExists, field: "availabilityId", "La disponibilité \(id) existe déjà.")
-            }
+            try requireNewAvailability(id, state)
             let periods = try pattern.periods()
             guard !periods.isEmpty else {
                 throw DomainError(.availabilityEmpty, field: "weekday", "Aucune date de cette période ne tombe le jour de semaine choisi.")
             }
             return [.availabilityOpened(AvailabilityOpened(id: id, pattern: pattern, periods: periods))]
+
+        case .openAvailabilityPeriod(let id, let start, let end):
+            try requireOwner(state, context)
+            try requireNewAvailability(id, state)
+            let period = try Period(given: start, end)
+            return [.availabilityOpened(AvailabilityOpened(id: id, pattern: .once(start: start.local, end: end.local), periods: [period]))]
 
         case .closeAvailability(let id):
             try requireOwner(state, context)
@@ -130,6 +134,12 @@ public enum RoomDecider: Decider {
             throw DomainError(.roomNotFound, field: "roomId", "Cette salle n’est pas proposée.")
         }
         return owner
+    }
+
+    static func requireNewAvailability(_ id: AvailabilityID, _ state: RoomState) throws(DomainError) {
+        guard state.availability[id] == nil else {
+            throw DomainError(.availabilityAlreadyExists, field: "availabilityId", "La disponibilité \(id) existe déjà.")
+        }
     }
 
     static func requireOwner(_ state: RoomState, _ context: CommandContext, allowWithdrawn: Bool = false) throws(DomainError) {

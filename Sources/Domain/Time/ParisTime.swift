@@ -6,18 +6,20 @@ public import Foundation
 /// to the last Sunday of October 01:00 UTC. Instants before 1996 are converted with the same
 /// rule, which is wrong for those years; the platform's data starts in 2009.
 ///
-/// Local → instant:
-/// - a local time in the spring gap (e.g. 2012-03-25 02:00–02:59) does not exist. ``instant(_:policy:)``
-///   refuses it with `time.nonexistentLocalTime` under `.strict` and moves it forward by the
-///   gap's length (02:30 → 03:30 CEST) under `.shiftForward` (RFC 5545's reading);
-/// - a local time in the autumn overlap (e.g. 2012-10-28 02:00–02:59) happens twice: the first
-///   occurrence (CEST, UTC+2) is chosen.
+/// Local → instant (``instant(_:policy:label:)``):
+/// - a local time in the spring gap (e.g. 2012-03-25 02:00–02:59) does not exist: refused with
+///   `time.nonexistentLocalTime` under `.strict`, moved forward by the gap's length
+///   (02:30 → 03:30 CEST) under `.shiftForward` (RFC 5545's reading);
+/// - a local time in the autumn overlap (e.g. 2012-10-28 02:00–02:59) happens twice: refused with
+///   `time.ambiguousLocalTime` under `.strict` (the person adds the offset), the first occurrence
+///   (CEST, UTC+2) under `.shiftForward` (RFC 5545's reading).
 public enum ParisTime {
-    /// What to do with a local time that the spring change skips.
-    public enum GapPolicy: Sendable {
-        /// Refuse it.
+    /// What to do with a local time that a change of offset skips or repeats.
+    public enum Policy: Sendable {
+        /// Refuse a skipped time and a repeated one: one-off times people enter.
         case strict
-        /// Move it forward by one hour.
+        /// Move a skipped time forward by one hour and read a repeated one as its first
+        /// occurrence (summer time): occurrences of recurring patterns, and queries.
         case shiftForward
     }
 
@@ -79,19 +81,28 @@ public enum ParisTime {
     public static func date(_ instant: Date) -> LocalDate { local(instant).date }
 
     /// The instant of a Paris wall-clock time.
-    /// - Throws: `DomainError` with code `time.nonexistentLocalTime` for a time in the spring gap
-    ///   under `.strict`.
-    public static func instant(_ local: LocalDateTime, policy: GapPolicy = .strict) throws(DomainError) -> Date {
+    /// - Parameters:
+    ///   - policy: what to do with a skipped or repeated local time.
+    ///   - label: how the messages name the time, e.g. « L’heure de début ».
+    /// - Throws: `DomainError` with code `time.nonexistentLocalTime` (spring gap) or
+    ///   `time.ambiguousLocalTime` (autumn overlap) under `.strict`.
+    public static func instant(_ local: LocalDateTime, policy: Policy = .strict, label: String = "L’heure") throws(DomainError) -> Date {
         let wall = Int64(local.date.daysSinceEpoch) * 86_400 + Int64(local.time.minutesSinceMidnight) * 60
-        let summer = wall - 7200
-        if utcOffset(atEpochSeconds: summer) == 7200 { return Date(timeIntervalSince1970: Double(summer)) }
-        let winter = wall - 3600
-        if utcOffset(atEpochSeconds: winter) == 3600 { return Date(timeIntervalSince1970: Double(winter)) }
-        switch policy {
-        case .strict:
+        let summer = wall - 7200, winter = wall - 3600
+        let isSummer = utcOffset(atEpochSeconds: summer) == 7200
+        let isWinter = utcOffset(atEpochSeconds: winter) == 3600
+        switch (isSummer, isWinter, policy) {
+        case (true, false, _), (true, true, .shiftForward):
+            return Date(timeIntervalSince1970: Double(summer))
+        case (false, true, _):
+            return Date(timeIntervalSince1970: Double(winter))
+        case (true, true, .strict):
+            throw DomainError(.ambiguousLocalTime, field: nil,
+                              "\(label) \(local.time) du \(local.date.french) a lieu deux fois à Paris (retour à l’heure d’hiver) : ajoutez le décalage, \(local)+02:00 pour la première fois (heure d’été) ou \(local)+01:00 pour la seconde (heure d’hiver).")
+        case (false, false, .strict):
             throw DomainError(.nonexistentLocalTime, field: nil,
-                              "L’heure \(local.time) du \(local.date.french) n’existe pas à Paris (passage à l’heure d’été) : choisissez 03:00 ou plus tard.")
-        case .shiftForward:
+                              "\(label) \(local.time) du \(local.date.french) n’existe pas à Paris (passage à l’heure d’été) : choisissez 03:00 ou plus tard.")
+        case (false, false, .shiftForward):
             // In the gap: read the wall time with the winter offset, landing one hour later in summer time.
             return Date(timeIntervalSince1970: Double(winter))
         }

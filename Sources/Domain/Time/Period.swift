@@ -31,16 +31,23 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The period between two Paris wall-clock times.
-    /// - Throws: `DomainError` (`time.nonexistentLocalTime`, `value.endNotAfterStart`).
-    public init(paris start: LocalDateTime, _ end: LocalDateTime, policy: ParisTime.GapPolicy = .strict) throws(DomainError) {
+    /// - Throws: `DomainError` (`time.nonexistentLocalTime`, `time.ambiguousLocalTime`, `value.endNotAfterStart`).
+    public init(paris start: LocalDateTime, _ end: LocalDateTime, policy: ParisTime.Policy = .strict) throws(DomainError) {
+        try self.init(given: .paris(start), .paris(end), policy: policy)
+    }
+
+    /// The period between two given times (exact instants kept, wall-clock times resolved with `policy`).
+    /// - Throws: `DomainError` (`time.nonexistentLocalTime`, `time.ambiguousLocalTime`, `value.endNotAfterStart`),
+    ///   naming the field `start` or `end`.
+    public init(given start: GivenTime, _ end: GivenTime, policy: ParisTime.Policy = .strict) throws(DomainError) {
         let s: Date, e: Date
         do {
-            s = try ParisTime.instant(start, policy: policy)
+            s = try start.instant(policy: policy, label: "L’heure de début")
         } catch {
             throw DomainError(error.code, field: "start", error.message)
         }
         do {
-            e = try ParisTime.instant(end, policy: policy)
+            e = try end.instant(policy: policy, label: "L’heure de fin")
         } catch {
             throw DomainError(error.code, field: "end", error.message)
         }

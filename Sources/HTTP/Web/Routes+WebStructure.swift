@@ -74,9 +74,9 @@ extension Routes {
                     ? [("weekly.weekday", .integer), ("weekly.from", .text), ("weekly.to", .text), ("startDate", .text), ("endDate", .text)]
                     : [("start", .text), ("end", .text)])
                 let id: AvailabilityID = try newID(&body)
-                let pattern = try availabilityPattern(&body)
+                let command = try availabilityCommand(&body, id: id)
                 try body.finish()
-                _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: .openAvailability(id: id, pattern: pattern), grant: grant, request: request)
+                _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request)
                 return Self.redirect("/app/salles/\(room.rawValue)?ok=availabilityOpened")
             }, orShow: { errors in
                 try roomPage(room, form: nil, errors: FormErrors(), request: request, context: context, availabilityForm: form, availabilityErrors: errors)
