@@ -148,14 +148,16 @@ public final class CommandService: Sendable {
             throw AppError.forbidden("Les données de cette personne ont été effacées : cet accès ne peut plus servir.")
         }
         let actorName = ActorName.format(actor)
-        if let key = options.idempotencyKey, let earlier = try recordedEarlier(D.self, stream: stream, actor: actorName, key: key) {
-            return earlier
-        }
         for attempt in 0..<maxAttempts {
             if attempt > 0 {
                 // Another writer changed the stream first: back off a little, with jitter, so that
                 // racing commands on one busy stream do not keep colliding.
                 try? await Task.sleep(for: .microseconds(Int.random(in: 200...1_000) * attempt))
+            }
+            // Checked at every attempt: the writer that changed the stream first may have been
+            // this very request, sent twice at once.
+            if let key = options.idempotencyKey, let earlier = try recordedEarlier(D.self, stream: stream, actor: actorName, key: key) {
+                return earlier
             }
             var (state, version) = try load(D.self, stream: stream)
             if let expected = options.expectedVersion, expected != version {
