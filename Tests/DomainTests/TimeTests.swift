@@ -149,14 +149,23 @@ import Testing
 @Suite struct RobustnessTests {
     @Test func extremeInstantsNeverTrap() {
         for x in [Double.nan, .infinity, -.infinity, 1e300, -1e300] {
-            _ = ParisTime.local(Date(timeIntervalSince1970: x))
-            _ = ParisTime.utcOffset(at: Date(timeIntervalSince1970: x))
+            let local = ParisTime.local(Date(timeIntervalSince1970: x))
+            #expect((1...12).contains(local.date.month) && (1...31).contains(local.date.day), "\(x)")
+            #expect([3600, 7200].contains(ParisTime.utcOffset(at: Date(timeIntervalSince1970: x))), "\(x)")
         }
         #expect(throws: DomainError.self) { try Period(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 1e300)) }
     }
 
     @Test func absurdQuotaFactsDoNotOverflow() {
         let structures = [cridev: StructureFacts(monthlyQuotaHours: Int.max, usedMinutesByMonth: [YearMonth(year: 2012, month: 4): Int.max])]
-        _ = try? RoomDecider.decide(loanRequest("l1", "2012-04-27T10:00", "2012-04-27T17:00"), state: given(RoomDecider.self, openRoom), context: ctx(asCridev, structures: structures))
+        // A quota of Int.max hours is no limit: the request passes, whatever was used (no overflow).
+        #expect(throws: Never.self) {
+            try RoomDecider.decide(loanRequest("l1", "2012-04-27T10:00", "2012-04-27T17:00"), state: given(RoomDecider.self, openRoom), context: ctx(asCridev, structures: structures))
+        }
+        // Int.max minutes already used against a quota of 10 hours: refused, without overflowing.
+        let limited = [cridev: StructureFacts(monthlyQuotaHours: 10, usedMinutesByMonth: [YearMonth(year: 2012, month: 4): Int.max])]
+        #expect(throws: DomainError.self) {
+            try RoomDecider.decide(loanRequest("l1", "2012-04-27T10:00", "2012-04-27T17:00"), state: given(RoomDecider.self, openRoom), context: ctx(asCridev, structures: limited))
+        }
     }
 }
