@@ -5,12 +5,17 @@ import Foundation
 /// can recompute and check the chain.
 extension RecordedEvent {
     /// The record as one line of JSON (no newline), keys sorted.
-    public var jsonLine: String {
+    public var jsonLine: String { jsonLine(adding: [:]) }
+
+    /// The record as one line of JSON with extra fields beside the record's own (e.g. the decoded
+    /// event as `data`, which import ignores: the payload stays the truth).
+    public func jsonLine(adding extra: [String: Any]) -> String {
         var object: [String: Any] = [
             "position": position, "stream": streamID, "version": streamVersion, "type": type,
             "schemaVersion": Int(schemaVersion), "recordedAtMicros": recordedAtMicroseconds, "actor": actor,
             "id": id.uuidString.lowercased(), "payload": Data(payload).base64EncodedString(), "hash": hash.hex,
         ]
+        for (key, value) in extra where object[key] == nil { object[key] = value }
         if let correlationID { object["correlationId"] = correlationID.uuidString.lowercased() }
         if let causationID { object["causationId"] = causationID.uuidString.lowercased() }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()

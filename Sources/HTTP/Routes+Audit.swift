@@ -110,7 +110,9 @@ extension Routes {
         }
     }
 
-    /// A record as JSON for followers and auditors; payloads decoded, personal data never in clear.
+    /// A record as JSON for the coordinator (every route that answers records is theirs): the
+    /// envelope, the stored payload in base64 (what the chain hashes), and `data`, the event in its
+    /// documented JSON form (``Domain/EventJSON``) with personal data opened, or marked erased.
     func recordJSON(_ record: RecordedEvent) throws -> [String: Any] {
         var object: [String: Any] = [
             "position": record.position, "stream": record.streamID, "version": record.streamVersion,
@@ -120,8 +122,10 @@ extension Routes {
         if let correlation = record.correlationID { object["correlationId"] = correlation.uuidString.lowercased() }
         if let causation = record.causationID { object["causationId"] = causation.uuidString.lowercased() }
         object["payload"] = Array(record.payload).base64Encoded
+        if let data = RecordData.json(of: record, vault: service.vault, openContacts: true) { object["data"] = data }
         return object
     }
+
 
     /// The `Last-Event-ID` a reconnecting client sends: the position of the last record it received
     /// (every record's SSE `id:` is its position). It wins over `from`, which the client repeats.

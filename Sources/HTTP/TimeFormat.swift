@@ -91,10 +91,5 @@ enum TimeFormat {
     }
 
     /// RFC 3339 with the Paris offset in force: `2012-04-27T10:00:00+02:00`.
-    static func rfc3339(_ instant: Date) -> String {
-        let local = ParisTime.local(instant)
-        let offset = ParisTime.utcOffset(at: instant) / 3600
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) % 60
-        return "\(local.date)T\(local.time):\(seconds < 10 ? "0" : "")\(seconds)+0\(offset):00"
-    }
+    static func rfc3339(_ instant: Date) -> String { ParisTime.rfc3339(instant) }
 }

@@ -78,13 +78,19 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         let log = try await dataOptions.openLog()
         defer { log.close() }
+        let vault = PersonalDataVault(log: log)
         var progress = Progress("export")
         var count = 0
         let output = FileHandle.standardOutput
         do {
             try log.scan(from: from, pageSize: 1024) { page in
                 var chunk = ""
-                for record in page { chunk += record.jsonLine + "\n" }
+                for record in page {
+                    // The decoded event as `data` (personal data stay sealed, or say erased): a
+                    // person or another program reads the export; import reads only the record.
+                    let data = RecordData.json(of: record, vault: vault, openContacts: false)
+                    chunk += record.jsonLine(adding: data.map { ["data": $0] } ?? [:]) + "\n"
+                }
                 output.write(Data(chunk.utf8))
                 count += page.count
                 progress.update(count)

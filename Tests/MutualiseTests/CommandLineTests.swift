@@ -44,6 +44,15 @@ func mutualise(_ arguments: [String], environment: [String: String]? = nil) asyn
         #expect(try await mutualise(["demo", "--data", data]).status == 0)
         let export = try await mutualise(["export", "--data", data])
         #expect(export.status == 0)
+        // Every line carries its event readable as `data`; personal data stay sealed in a file.
+        let objects = export.output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(!objects.isEmpty && objects.allSatisfy { ($0["data"] as? [String: Any])?.isEmpty == false })
+        let application = try #require(objects.first { $0["type"] as? String == "pepiniere.applicationSubmitted.v1" })
+        let submitted = try #require(application["data"] as? [String: Any])
+        #expect((submitted["contact"] as? [String: Any])?["sealed"] as? Bool == true, "\(submitted)")
+        #expect(!export.output.contains("@example.org"))
+        let loan = try #require(objects.first { $0["type"] as? String == "room.loanRequested.v1" }?["data"] as? [String: Any])
+        #expect(loan["borrower"] is String && loan["people"] is Int && (loan["period"] as? [String: Any])?["start"] is String)
         let file = folder.sub("events.jsonl")
         try (export.output + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let imported = try await mutualise(["import", file, "--data", folder.sub("copy")])

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A postal address.
-public struct Address: Hashable, Sendable, BinaryCodable {
+public struct Address: Hashable, Sendable, BinaryCodable, Encodable {
     /// Number and street, e.g. "15 rue Martenot".
     public var street: String
     /// French postcode, five digits.
@@ -42,7 +42,7 @@ public struct Address: Hashable, Sendable, BinaryCodable {
 }
 
 /// A WGS84 position.
-public struct GeoPosition: Hashable, Sendable, BinaryCodable {
+public struct GeoPosition: Hashable, Sendable, BinaryCodable, Encodable {
     /// Degrees north, -90...90.
     public let latitude: Double
     /// Degrees east, -180...180.

@@ -1,5 +1,5 @@
 /// How a porteur de projet can be reached: personal data.
-public struct Contact: Hashable, Sendable, BinaryCodable {
+public struct Contact: Hashable, Sendable, BinaryCodable, Encodable {
     /// Full name.
     public var name: String
     /// Email address.

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A desk was added.
-public struct DeskAdded: Hashable, Sendable, BinaryCodable {
+public struct DeskAdded: Hashable, Sendable, BinaryCodable, Encodable {
     /// The desk.
     public var desk: DeskID
     /// Its label.
@@ -29,7 +29,7 @@ public struct DeskAdded: Hashable, Sendable, BinaryCodable {
 }
 
 /// A desk was removed.
-public struct DeskRemoved: Hashable, Sendable, BinaryCodable {
+public struct DeskRemoved: Hashable, Sendable, BinaryCodable, Encodable {
     /// The desk.
     public var desk: DeskID
     /// Creates the payload.
@@ -42,7 +42,7 @@ public struct DeskRemoved: Hashable, Sendable, BinaryCodable {
 
 /// A porteur de projet applied for a desk. `contact` is personal data: clear when decided,
 /// sealed by the App layer before append.
-public struct DeskApplicationSubmitted: Hashable, Sendable, BinaryCodable {
+public struct DeskApplicationSubmitted: Hashable, Sendable, BinaryCodable, Encodable {
     /// The application.
     public var application: ApplicationID
     /// The porteur.
@@ -86,7 +86,7 @@ public struct DeskApplicationSubmitted: Hashable, Sendable, BinaryCodable {
 }
 
 /// An application joined the end of the waiting list.
-public struct ApplicationWaitlisted: Hashable, Sendable, BinaryCodable {
+public struct ApplicationWaitlisted: Hashable, Sendable, BinaryCodable, Encodable {
     /// The application.
     public var application: ApplicationID
     /// Creates the payload.
@@ -98,7 +98,7 @@ public struct ApplicationWaitlisted: Hashable, Sendable, BinaryCodable {
 }
 
 /// An application was rejected.
-public struct ApplicationRejected: Hashable, Sendable, BinaryCodable {
+public struct ApplicationRejected: Hashable, Sendable, BinaryCodable, Encodable {
     /// The application.
     public var application: ApplicationID
     /// Why.
@@ -121,7 +121,7 @@ public struct ApplicationRejected: Hashable, Sendable, BinaryCodable {
 }
 
 /// A desk was offered to an application with a hold.
-public struct DeskOffered: Hashable, Sendable, BinaryCodable {
+public struct DeskOffered: Hashable, Sendable, BinaryCodable, Encodable {
     /// The desk.
     public var desk: DeskID
     /// The application.
@@ -171,7 +171,7 @@ public struct DeskOffered: Hashable, Sendable, BinaryCodable {
 }
 
 /// An offer was accepted (a `pepiniere.deskAllocated.v1` follows).
-public struct DeskOfferAccepted: Hashable, Sendable, BinaryCodable {
+public struct DeskOfferAccepted: Hashable, Sendable, BinaryCodable, Encodable {
     /// The desk.
     public var desk: DeskID
     /// The application.
@@ -194,7 +194,7 @@ public struct DeskOfferAccepted: Hashable, Sendable, BinaryCodable {
 }
 
 /// An offer lapsed; the application goes back to the end of the waiting list.
-public struct DeskOfferLapsed: Hashable, Sendable, BinaryCodable {
+public struct DeskOfferLapsed: Hashable, Sendable, BinaryCodable, Encodable {
     /// The desk.
     public var desk: DeskID
     /// The application.
@@ -217,7 +217,7 @@ public struct DeskOfferLapsed: Hashable, Sendable, BinaryCodable {
 }
 
 /// A desk was allocated to a project for `[start, end)`.
-public struct DeskAllocated: Hashable, Sendable, BinaryCodable {
+public struct DeskAllocated: Hashable, Sendable, BinaryCodable, Encodable {
     /// The desk.
     public var desk: DeskID
     /// The application.
@@ -255,7 +255,7 @@ public struct DeskAllocated: Hashable, Sendable, BinaryCodable {
 }
 
 /// An allocation was extended to `newEnd`.
-public struct AllocationExtended: Hashable, Sendable, BinaryCodable {
+public struct AllocationExtended: Hashable, Sendable, BinaryCodable, Encodable {
     /// The application.
     public var application: ApplicationID
     /// The desk.
@@ -283,7 +283,7 @@ public struct AllocationExtended: Hashable, Sendable, BinaryCodable {
 }
 
 /// A project left its desk; the desk is free from `date`.
-public struct ProjectLeft: Hashable, Sendable, BinaryCodable {
+public struct ProjectLeft: Hashable, Sendable, BinaryCodable, Encodable {
     /// The application.
     public var application: ApplicationID
     /// The desk.

@@ -1,5 +1,5 @@
 /// The coordinator set the capacity.
-public struct PhareCapacitySet: Hashable, Sendable, BinaryCodable {
+public struct PhareCapacitySet: Hashable, Sendable, BinaryCodable, Encodable {
     /// Total m².
     public var total: Double
     /// Per-use m², for the uses that have a cap.
@@ -29,7 +29,7 @@ public struct PhareCapacitySet: Hashable, Sendable, BinaryCodable {
 }
 
 /// A structure requested space.
-public struct SpaceRequested: Hashable, Sendable, BinaryCodable {
+public struct SpaceRequested: Hashable, Sendable, BinaryCodable, Encodable {
     /// The request.
     public var id: PhareRequestID
     /// The structure.
@@ -72,7 +72,7 @@ public struct SpaceRequested: Hashable, Sendable, BinaryCodable {
 }
 
 /// An open request was amended.
-public struct SpaceRequestAmended: Hashable, Sendable, BinaryCodable {
+public struct SpaceRequestAmended: Hashable, Sendable, BinaryCodable, Encodable {
     /// The request.
     public var id: PhareRequestID
     /// The use.
@@ -110,7 +110,7 @@ public struct SpaceRequestAmended: Hashable, Sendable, BinaryCodable {
 }
 
 /// A request was withdrawn (and its allocation, if any, released).
-public struct SpaceRequestWithdrawn: Hashable, Sendable, BinaryCodable {
+public struct SpaceRequestWithdrawn: Hashable, Sendable, BinaryCodable, Encodable {
     /// The request.
     public var id: PhareRequestID
     /// Why, if said.
@@ -133,7 +133,7 @@ public struct SpaceRequestWithdrawn: Hashable, Sendable, BinaryCodable {
 }
 
 /// The coordinator allocated all or part of a request.
-public struct SpaceAllocated: Hashable, Sendable, BinaryCodable {
+public struct SpaceAllocated: Hashable, Sendable, BinaryCodable, Encodable {
     /// The request.
     public var id: PhareRequestID
     /// m² allocated.
@@ -156,7 +156,7 @@ public struct SpaceAllocated: Hashable, Sendable, BinaryCodable {
 }
 
 /// The coordinator declined a request.
-public struct SpaceRequestDeclined: Hashable, Sendable, BinaryCodable {
+public struct SpaceRequestDeclined: Hashable, Sendable, BinaryCodable, Encodable {
     /// The request.
     public var id: PhareRequestID
     /// Why.

@@ -78,7 +78,7 @@ public enum RoomConditions: Hashable, Sendable, BinaryCodable {
 }
 
 /// What a structure says of a room it offers.
-public struct RoomDetails: Hashable, Sendable, BinaryCodable {
+public struct RoomDetails: Hashable, Sendable, BinaryCodable, Encodable {
     /// Name, 1...200 characters.
     public var name: String
     /// Postal address.

@@ -1,5 +1,5 @@
 /// A structure offered a room.
-public struct RoomOffered: Hashable, Sendable, BinaryCodable {
+public struct RoomOffered: Hashable, Sendable, BinaryCodable, Encodable {
     /// The room.
     public var id: RoomID
     /// The owning structure.
@@ -27,7 +27,7 @@ public struct RoomOffered: Hashable, Sendable, BinaryCodable {
 }
 
 /// The details of a room were replaced.
-public struct RoomDetailsChanged: Hashable, Sendable, BinaryCodable {
+public struct RoomDetailsChanged: Hashable, Sendable, BinaryCodable, Encodable {
     /// The new details.
     public var details: RoomDetails
     /// Creates the payload.
@@ -39,7 +39,7 @@ public struct RoomDetailsChanged: Hashable, Sendable, BinaryCodable {
 }
 
 /// The booking rules of a room were replaced.
-public struct RoomRulesSet: Hashable, Sendable, BinaryCodable {
+public struct RoomRulesSet: Hashable, Sendable, BinaryCodable, Encodable {
     /// The new rules.
     public var rules: RoomRules
     /// Creates the payload.
@@ -51,7 +51,7 @@ public struct RoomRulesSet: Hashable, Sendable, BinaryCodable {
 }
 
 /// A room was withdrawn; `room.loanCancelled.v1` events follow for its future loans.
-public struct RoomWithdrawn: Hashable, Sendable, BinaryCodable {
+public struct RoomWithdrawn: Hashable, Sendable, BinaryCodable, Encodable {
     /// Why.
     public var reason: String
     /// Creates the payload.
@@ -63,7 +63,7 @@ public struct RoomWithdrawn: Hashable, Sendable, BinaryCodable {
 }
 
 /// An availability was opened; `periods` are its UTC occurrences computed when decided.
-public struct AvailabilityOpened: Hashable, Sendable, BinaryCodable {
+public struct AvailabilityOpened: Hashable, Sendable, BinaryCodable, Encodable {
     /// Its id.
     public var id: AvailabilityID
     /// As entered, in Paris local time.
@@ -91,7 +91,7 @@ public struct AvailabilityOpened: Hashable, Sendable, BinaryCodable {
 }
 
 /// An availability was closed.
-public struct AvailabilityClosed: Hashable, Sendable, BinaryCodable {
+public struct AvailabilityClosed: Hashable, Sendable, BinaryCodable, Encodable {
     /// Its id.
     public var id: AvailabilityID
     /// Creates the payload.
@@ -103,7 +103,7 @@ public struct AvailabilityClosed: Hashable, Sendable, BinaryCodable {
 }
 
 /// A structure requested a one-off loan (pending).
-public struct LoanRequested: Hashable, Sendable, BinaryCodable {
+public struct LoanRequested: Hashable, Sendable, BinaryCodable, Encodable {
     /// The loan.
     public var loanID: LoanID
     /// The borrowing structure.
@@ -141,7 +141,7 @@ public struct LoanRequested: Hashable, Sendable, BinaryCodable {
 }
 
 /// One occurrence of a loan series, materialised as a pending loan.
-public struct LoanOccurrence: Hashable, Sendable, BinaryCodable {
+public struct LoanOccurrence: Hashable, Sendable, BinaryCodable, Encodable {
     /// The loan of this occurrence, `{seriesId}-{n}`.
     public var loanID: LoanID
     /// Its UTC period.
@@ -164,7 +164,7 @@ public struct LoanOccurrence: Hashable, Sendable, BinaryCodable {
 }
 
 /// An occurrence of a series that was not requested, and why.
-public struct SkippedOccurrence: Hashable, Sendable, BinaryCodable {
+public struct SkippedOccurrence: Hashable, Sendable, BinaryCodable, Encodable {
     /// The Paris date of the skipped occurrence.
     public var date: LocalDate
     /// The rule that skipped it.
@@ -193,7 +193,7 @@ public struct SkippedOccurrence: Hashable, Sendable, BinaryCodable {
 
 /// A structure requested a recurring loan: the requested occurrences become pending loans, the
 /// skipped ones are reported with their rule.
-public struct LoanSeriesRequested: Hashable, Sendable, BinaryCodable {
+public struct LoanSeriesRequested: Hashable, Sendable, BinaryCodable, Encodable {
     /// The series.
     public var seriesID: LoanSeriesID
     /// The borrowing structure.
@@ -258,7 +258,7 @@ public struct LoanSeriesRequested: Hashable, Sendable, BinaryCodable {
 }
 
 /// The owner approved a loan.
-public struct LoanApproved: Hashable, Sendable, BinaryCodable {
+public struct LoanApproved: Hashable, Sendable, BinaryCodable, Encodable {
     /// The loan.
     public var loanID: LoanID
     /// Creates the payload.
@@ -270,7 +270,7 @@ public struct LoanApproved: Hashable, Sendable, BinaryCodable {
 }
 
 /// A pending loan was declined, by the owner or because an overlapping loan was approved.
-public struct LoanDeclined: Hashable, Sendable, BinaryCodable {
+public struct LoanDeclined: Hashable, Sendable, BinaryCodable, Encodable {
     /// The loan.
     public var loanID: LoanID
     /// Why, in French.
@@ -298,7 +298,7 @@ public struct LoanDeclined: Hashable, Sendable, BinaryCodable {
 }
 
 /// A pending or approved loan was cancelled (by either side, or by the room's withdrawal).
-public struct LoanCancelled: Hashable, Sendable, BinaryCodable {
+public struct LoanCancelled: Hashable, Sendable, BinaryCodable, Encodable {
     /// The loan.
     public var loanID: LoanID
     /// Why.

@@ -1,5 +1,5 @@
 /// Optional booking rules of a room. All set rules apply together, so the strictest binds.
-public struct RoomRules: Hashable, Sendable, BinaryCodable {
+public struct RoomRules: Hashable, Sendable, BinaryCodable, Encodable {
     /// A loan must start at least this many minutes after the request.
     public var minNoticeMinutes: Int?
     /// A loan may start at most on the Paris date of today plus this many days.

@@ -1,5 +1,5 @@
 /// The descriptive details of a structure.
-public struct StructureDetails: Hashable, Sendable, BinaryCodable {
+public struct StructureDetails: Hashable, Sendable, BinaryCodable, Encodable {
     /// Name, 1...200 characters.
     public var name: String
     /// Legal form.

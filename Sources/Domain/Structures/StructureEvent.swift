@@ -51,7 +51,7 @@ public enum StructureEvent: DomainEvent, Hashable {
 }
 
 /// A structure joined the platform.
-public struct StructureRegistered: Hashable, Sendable, BinaryCodable {
+public struct StructureRegistered: Hashable, Sendable, BinaryCodable, Encodable {
     /// Its id.
     public var id: StructureID
     /// Its details.
@@ -74,7 +74,7 @@ public struct StructureRegistered: Hashable, Sendable, BinaryCodable {
 }
 
 /// The details of a structure were replaced.
-public struct StructureDetailsChanged: Hashable, Sendable, BinaryCodable {
+public struct StructureDetailsChanged: Hashable, Sendable, BinaryCodable, Encodable {
     /// The new details.
     public var details: StructureDetails
     /// Creates the payload.
@@ -86,7 +86,7 @@ public struct StructureDetailsChanged: Hashable, Sendable, BinaryCodable {
 }
 
 /// The coordinator set or removed the monthly borrowing quota.
-public struct BorrowingQuotaSet: Hashable, Sendable, BinaryCodable {
+public struct BorrowingQuotaSet: Hashable, Sendable, BinaryCodable, Encodable {
     /// Hours per month; `nil`: no quota.
     public var hoursPerMonth: Int?
     /// Creates the payload.

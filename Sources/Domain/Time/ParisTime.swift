@@ -127,3 +127,14 @@ public enum ParisTime {
         return "du \(s.date.french) \(s.time.french) au \(e.date.french) \(e.time.french)"
     }
 }
+
+extension ParisTime {
+    /// RFC 3339 with the Paris offset in force: `2012-04-27T10:00:00+02:00`.
+    public static func rfc3339(_ instant: Date) -> String {
+        let local = local(instant)
+        let offset = utcOffset(at: instant) / 3600
+        let whole = instant.timeIntervalSince1970.rounded(.down)
+        let seconds = whole.isFinite ? ((Int(max(min(whole, 1e15), -1e15)) % 60) + 60) % 60 : 0
+        return "\(local.date)T\(local.time):\(seconds < 10 ? "0" : "")\(seconds)+0\(offset):00"
+    }
+}
