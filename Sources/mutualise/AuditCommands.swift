@@ -1,7 +1,9 @@
 import App
 import ArgumentParser
+import Domain
 import EventLog
 import Foundation
+import Projections
 
 /// `mutualise audit verify`.
 struct Audit: AsyncParsableCommand {
@@ -31,11 +33,16 @@ struct Audit: AsyncParsableCommand {
     }
 }
 
-/// `mutualise history STREAM`.
+/// `mutualise history STREAM`: every event of one stream, as French sentences (or JSON).
 struct History: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print every event of one stream (e.g. room-salle-radiance), with actor, time and position.")
+    static let configuration = CommandConfiguration(abstract: "Tell every event of one stream (e.g. room-salle-radiance-formation): when, who, what.")
     @OptionGroup var dataOptions: DataOptions
     @Argument(help: "The stream id.") var stream: String
+    @Option(help: "text (sentences, Paris time) or json (one record per line with its event as data).") var format: String = "text"
+
+    func validate() throws {
+        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+    }
 
     func run() async throws {
         let log = try await dataOptions.openLog()
@@ -43,9 +50,22 @@ struct History: AsyncParsableCommand {
         let records: [RecordedEvent]
         do { records = try log.readStream(stream) } catch { throw Refusal(error.message) }
         guard !records.isEmpty else { throw Refusal("aucun événement dans le flux « \(stream) »") }
+        if format == "json" {
+            let vault = PersonalDataVault(log: log)
+            for record in records {
+                print(record.jsonLine(adding: RecordData.json(of: record, vault: vault, openContacts: false).map { ["data": $0] } ?? [:]))
+            }
+            return
+        }
+        // Names of structures and rooms the stream itself does not give, from the projections.
+        let state: ProjectionState
+        do { state = try ProjectionRunner.replay(log, until: .position(try log.headPosition())) } catch { throw Refusal("relecture impossible : \(error)") }
+        let structures = state.structures
+        let rooms = Dictionary(state.availability.rooms.map { ($0.id, $0.details.name) }, uniquingKeysWith: { first, _ in first })
+        var narrator = EventNarrator(names: .init(structure: { structures.name(of: $0) }, room: { rooms[$0] }))
         for record in records {
-            let time = ISO8601DateFormatter().string(from: record.recordedAt)
-            print("\(record.position)\tv\(record.streamVersion)\t\(time)\t\(record.actor)\t\(record.type)")
+            let told = narrator.narrate(record)
+            print("\(told.when) — \(told.sentence)")
         }
     }
 }

@@ -32,7 +32,12 @@ func mutualise(_ arguments: [String], environment: [String: String]? = nil) asyn
         #expect(verify.status == 0 && verify.output.contains("chaîne intègre"))
 
         let history = try await mutualise(["history", "phare", "--data", data])
-        #expect(history.status == 0 && history.output.contains("phare."))
+        #expect(history.status == 0)
+        #expect(history.output.contains("23/01/2012 10 h — la coordination fixe la capacité du Phare à 4\u{202F}000 m²"), "\(history.output)")
+        #expect(history.output.contains("Scarabée biocoop demande 450 m² au Phare, usage commerce") && !history.output.contains("phare.spaceRequested"))
+        let json = try await mutualise(["history", "phare", "--format", "json", "--data", data])
+        let first = try #require(json.output.split(separator: "\n").first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        #expect(first["type"] as? String == "phare.capacitySet.v1" && (first["data"] as? [String: Any])?["total"] as? Double == 4000)
 
         let asOf = try await mutualise(["replay", "--until", "2012-06-30T23:59:59+02:00", "--data", data])
         #expect(asOf.status == 0 && asOf.output.contains("2012-06"))

@@ -453,23 +453,18 @@ extension Routes {
         }
         let data: [String: Any] = [
             "stream": query.text("flux") ?? "", "streams": streams, "heading": heading ?? false,
-            "events": records.map { record -> [String: Any] in
-                [
-                    "position": record.position, "at": FrenchFormat.instant(record.recordedAt), "type": record.type,
-                    "actor": Self.actorLabel(record.actor, names: names), "stream": record.streamID,
-                ]
-            },
+            "events": narrations(of: records).map { ["when": $0.when, "sentence": $0.sentence, "detail": $0.detail] },
         ]
         return web.page("history", title: "Historique", data: data, request: request, context: context)
     }
 
-    static func actorLabel(_ actor: String, names: StructureDirectory) -> String {
-        guard let parsed = ActorName.parse(actor) else { return actor }
-        switch parsed {
-        case .structure(let id): return "structure \(names.name(of: id))"
-        case .coordinator(let id): return "coordination (\(id))"
-        case .porteur: return "porteur de projet"
-        case .system: return "système"
+    /// The records told as French sentences, names taken from the live projections where the
+    /// records themselves do not say them.
+    func narrations(of records: [RecordedEvent]) -> [Narration] {
+        let (structures, rooms) = runner.withState { state in
+            (state.structures, Dictionary(state.availability.rooms.map { ($0.id, $0.details.name) }, uniquingKeysWith: { first, _ in first }))
         }
+        var narrator = EventNarrator(names: .init(structure: { structures.name(of: $0) }, room: { rooms[$0] }))
+        return records.map { narrator.narrate($0) }
     }
 }

@@ -25,6 +25,7 @@ enum WebAssets {
     a{color:var(--accent)}
     a:focus,button:focus,input:focus,input:focus-within,select:focus,textarea:focus,summary:focus,[tabindex]:focus{outline:3px solid #b35900;outline-offset:2px}
     .layout{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+    ol.history{list-style:none;padding:0}ol.history>li{margin:0 0 .75rem;padding-bottom:.5rem;border-bottom:1px solid #d0d0d0}ol.history time{font-weight:600}ol.history details{font-size:.9em}
     @media (max-width:52rem){.layout{grid-template-columns:1fr}.signout{margin-left:0}table.board{display:block;overflow-x:auto}}
     #map{background:#e8eef2;border:1px solid var(--line);width:100%;height:auto}
     #map .land{fill:#e8eef2}

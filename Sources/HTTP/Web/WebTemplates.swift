@@ -268,9 +268,8 @@ enum WebTemplates {
     <form method="get" action="/app/coordination/historique" class="card noprint"><div class="field"><label for="flux">Flux (salle, structure, pépinière, Phare)</label><input id="flux" name="flux" value="{{stream}}" list="streams"></div>
     <datalist id="streams">{{#streams}}<option value="{{.}}">{{/streams}}</datalist><p><button type="submit">Afficher</button></p></form>
     {{#heading}}<h2>{{heading}}</h2>
-    <table class="board"><thead><tr><th scope="col">Position</th><th scope="col">Date</th><th scope="col">Événement</th><th scope="col">Par</th><th scope="col">Flux</th></tr></thead><tbody>
-    {{#events}}<tr><td>{{position}}</td><td>{{at}}</td><td>{{type}}</td><td>{{actor}}</td><td>{{stream}}</td></tr>{{/events}}
-    {{^events}}<tr><td colspan="5">Aucun événement.</td></tr>{{/events}}</tbody></table>{{/heading}}
+    <ol class="history">{{#events}}<li><p><time>{{when}}</time> — {{sentence}}</p><details><summary>Références internes</summary><p><code>{{detail}}</code></p></details></li>{{/events}}</ol>
+    {{^events}}<p>Aucun événement.</p>{{/events}}{{/heading}}
     """
 
     static let audit = """

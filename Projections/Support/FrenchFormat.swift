@@ -1,20 +1,21 @@
-import Domain
-import Foundation
+public import Domain
+public import Foundation
 
-/// Dates, times and numbers as French readers write them, in Europe/Paris time:
+/// Dates, times and numbers as French readers write them, in Europe/Paris time (the web pages,
+/// the history's sentences, messages):
 /// « mardi 30 mars, 14 h – 18 h », « 1 234,5 m² ».
-enum FrenchFormat {
-    static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+public enum FrenchFormat {
+    public static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    public static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
     /// « mardi 30 mars 2027 ».
-    static func day(_ date: LocalDate, withYear: Bool = true) -> String {
+    public static func day(_ date: LocalDate, withYear: Bool = true) -> String {
         let name = "\(weekdays[date.weekday.rawValue - 1]) \(date.day == 1 ? "1er" : String(date.day)) \(months[date.month - 1])"
         return withYear ? "\(name) \(date.year)" : name
     }
 
     /// « mardi 30 mars 2027, 14 h – 18 h », or across days « du mardi 30 mars 2027, 14 h au mercredi 31 mars 2027, 9 h ».
-    static func period(_ period: Period) -> String {
+    public static func period(_ period: Period) -> String {
         let start = ParisTime.local(period.start), end = ParisTime.local(period.end)
         if start.date == end.date || (end.time.minutesSinceMidnight == 0 && end.date == start.date.adding(days: 1)) {
             let endTime = end.time.minutesSinceMidnight == 0 && end.date != start.date ? "24 h" : end.time.french
@@ -24,18 +25,18 @@ enum FrenchFormat {
     }
 
     /// « 27 avril 2012 à 10 h 05 ».
-    static func instant(_ instant: Date) -> String {
+    public static func instant(_ instant: Date) -> String {
         let local = ParisTime.local(instant)
         return "\(local.date.day == 1 ? "1er" : String(local.date.day)) \(months[local.date.month - 1]) \(local.date.year) à \(local.time.french)"
     }
 
     /// « 1 234,5 » with a narrow no-break space between thousands.
-    static func number(_ value: Double, decimals: Int = 0) -> String {
+    public static func number(_ value: Double, decimals: Int = 0) -> String {
         value.formatted(.number.precision(.fractionLength(0...decimals)).locale(french))
     }
 
-    static let french = Locale(identifier: "fr_FR")
+    public static let french = Locale(identifier: "fr_FR")
 
     /// The value of an `<input type="datetime-local">` (Paris time).
-    static func inputDateTime(_ instant: Date) -> String { ParisTime.local(instant).description }
+    public static func inputDateTime(_ instant: Date) -> String { ParisTime.local(instant).description }
 }

@@ -1,5 +1,3 @@
-public import Domain
-
 /// The text form of an ``Domain/Actor`` stored in every record's envelope:
 /// `coordinator:LABEL`, `structure:ID`, `porteur:ID` or `system`.
 public enum ActorName {
