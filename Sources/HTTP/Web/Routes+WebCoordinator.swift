@@ -370,9 +370,9 @@ extension Routes {
         return false
     }
 
-    /// A contact as one line for the coordinator (« Nom <courriel> »), or « données effacées ».
+    /// A contact as one line for the coordinator (« Nom <courriel> »), or « personne effacée » when the person was erased.
     func contactText(_ data: ContactData, of person: PersonID) throws -> String {
-        guard let object = try contactJSON(data, of: person) as? [String: Any], object["erased"] == nil else { return "données effacées" }
+        guard let object = try contactJSON(data, of: person) as? [String: Any], object["erased"] == nil else { return "personne effacée : ses coordonnées ont été détruites" }
         let phone = (object["phone"] as? String).map { ", \($0)" } ?? ""
         return "\(object["name"] as? String ?? "") <\(object["email"] as? String ?? "")>\(phone)"
     }
