@@ -314,7 +314,7 @@ extension Routes {
         FormField(name: "desk", label: "Bureau", required: true),
         FormField(name: "start", label: "Du", kind: .input(type: "date"), required: true),
         FormField(name: "end", label: "Au (un an au plus)", kind: .input(type: "date"), required: true),
-        FormField(name: "reason", label: "Motif, si ce n’est pas le premier de la liste", kind: .textarea),
+        FormField(name: "reason", label: "Motif, si ce n’est pas le premier de la liste", kind: .textarea, hint: FormField.publicTextHint),
     ]
 
     func desksPage(request: Request, context: ServerRequestContext, error: String? = nil,

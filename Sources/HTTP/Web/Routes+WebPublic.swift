@@ -185,7 +185,7 @@ extension Routes {
         FormField(name: "start", label: "Début", kind: .input(type: "datetime-local"), required: true, hint: "Heure de Paris."),
         FormField(name: "end", label: "Fin", kind: .input(type: "datetime-local"), required: true),
         FormField(name: "people", label: "Nombre de personnes", kind: .input(type: "number"), required: true, attributes: ["min": "1"]),
-        FormField(name: "purpose", label: "Objet de la réunion", kind: .textarea, required: true),
+        FormField(name: "purpose", label: "Objet de la réunion", kind: .textarea, required: true, hint: FormField.publicTextHint),
         FormField(name: "repeat.every", label: "Répéter", kind: .select([("", "Une seule fois"), ("week", "Chaque semaine"), ("month", "Chaque mois")])),
         FormField(name: "repeat.until", label: "Jusqu’au (si répété)", kind: .input(type: "date")),
     ]

@@ -217,7 +217,7 @@ extension Routes {
         FormField(name: "use", label: "Usage", kind: .select(PhareUse.allCases.map { (PhareJSON.name($0), phareUseLabel($0)) }), required: true),
         FormField(name: "surface", label: "Surface souhaitée (m²)", kind: .input(type: "text"), required: true, attributes: ["autocomplete": "off"]),
         FormField(name: "wishedDate", label: "Souhaitée à partir du", kind: .input(type: "date")),
-        FormField(name: "notes", label: "Précisions", kind: .textarea),
+        FormField(name: "notes", label: "Précisions", kind: .textarea, hint: FormField.publicTextHint),
     ]
 
     // MARK: The room form
