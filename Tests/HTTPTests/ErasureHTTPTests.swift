@@ -43,7 +43,11 @@ import Testing
             let again = try await client.send(.post, "/pepiniere/applications", token: porteurToken, json: application.replacingOccurrences(of: "atelier-velo", with: "atelier-velo-2"))
             #expect(again.status == .unauthorized)
             let page = try await browser.get(client, "/app")
-            #expect(page.status != .ok || !page.text.contains("Ma candidature"), "the session no longer opens the porteur's page")
+            #expect(!page.text.contains("Ma candidature"), "the session no longer opens the porteur’s page (the signed-out home instead)")
+            let form = try await browser.post(client, "/app/pepiniere/candidature", [
+                ("project", "Atelier vélo 4"), ("description", "Réparer."), ("contact.name", "Camille"), ("contact.email", "camille@example.org"),
+            ])
+            #expect(form.status == .unauthorized, "the session's forms are refused: \(form.status)")
             // A new token for the same id (issued by mistake) may not bring the person back.
             let newToken = try await fixture.tokens.issue(role: .porteur, person: person, label: "again").token
             let reapplied = try await client.send(.post, "/pepiniere/applications", token: newToken, json: application.replacingOccurrences(of: "atelier-velo", with: "atelier-velo-3"))
