@@ -74,21 +74,11 @@ struct JSONInput {
     mutating func optionalString(_ key: String, max: Int = 5000) throws -> String? {
         guard let value = raw(key) else { return nil }
         guard let string = value as? String, !isBool(value) else { throw typeError(key, "une chaîne de caractères") }
-        if let bad = string.unicodeScalars.first(where: Self.isForbidden) {
-            throw Problem.invalid(name(key), "Le champ « \(name(key)) » contient un caractère de contrôle interdit (U+\(String(bad.value, radix: 16, uppercase: true))).", code: "value.controlCharacter")
-        }
+        _ = try TextInput.checked(string, field: name(key))
         guard string.count <= max else {
             throw Problem.invalid(name(key), "Le champ « \(name(key)) » dépasse \(max) caractères.", code: "value.tooLong")
         }
         return string
-    }
-
-    /// C0 controls other than tab, newline and carriage return, DEL, C1 controls, and the
-    /// bidirectional overrides that can disguise text (U+202A–202E, U+2066–2069).
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
-        return (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     /// A required integer within `range`.
@@ -147,7 +137,7 @@ struct JSONInput {
         guard let array = value as? [Any], array.count <= maxCount else { throw typeError(key, "une liste d’au plus \(maxCount) chaînes") }
         return try array.map { item in
             guard let string = item as? String, !isBool(item), string.count <= maxLength else { throw typeError(key, "une liste de chaînes") }
-            return string
+            return try TextInput.checked(string, field: name(key))
         }
     }
 
@@ -189,11 +179,12 @@ extension HTTPResponse.Status {
 
 /// Finds a key repeated within one JSON object, which JSONSerialization would silently resolve
 /// (last wins). A small scanner over the bytes: strings, escapes and nesting, nothing else;
-/// malformed input is left for the parser to refuse.
+/// keys are compared as the parser reads them (escapes resolved); malformed input is left for
+/// the parser to refuse.
 enum DuplicateKeyScanner {
     static func firstDuplicate(in bytes: [UInt8]) -> String? {
         // One frame per open container: the keys seen, whether it is an object, whether a key is expected next.
-        var stack: [(keys: Set<[UInt8]>, isObject: Bool, expectKey: Bool)] = []
+        var stack: [(keys: Set<String>, isObject: Bool, expectKey: Bool)] = []
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -213,9 +204,9 @@ enum DuplicateKeyScanner {
                     end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 if !stack.isEmpty, stack[stack.count - 1].isObject, stack[stack.count - 1].expectKey {
-                    let key = Array(bytes[start..<min(end, bytes.count)])
+                    let key = unescaped(Array(bytes[start..<min(end, bytes.count)]))
                     if !stack[stack.count - 1].keys.insert(key).inserted {
-                        return String(decoding: key, as: UTF8.self)
+                        return key
                     }
                     stack[stack.count - 1].expectKey = false
                 }
@@ -226,5 +217,14 @@ enum DuplicateKeyScanner {
             index += 1
         }
         return nil
+    }
+
+    /// A key as the parser will read it: escapes resolved, so that `"na\u006de"` and `"name"`
+    /// are the same key. A key that does not decode is left as written (the parser refuses it).
+    static func unescaped(_ key: [UInt8]) -> String {
+        let written = String(decoding: key, as: UTF8.self)
+        guard key.contains(UInt8(ascii: "\\")) else { return written }
+        let quoted = Data([UInt8(ascii: "\"")] + key + [UInt8(ascii: "\"")])
+        return (try? JSONSerialization.jsonObject(with: quoted, options: [.fragmentsAllowed])) as? String ?? written
     }
 }

@@ -80,7 +80,7 @@ extension Routes {
             guard let named else { throw Problem.invalid(field, "La coordination doit préciser « \(field) ».", code: "request.missingField") }
             return try domainValue { () throws(DomainError) in try StructureID(named) }
         case .porteur:
-            throw Problem.forbidden("Un porteur de projet ne peut pas faire cela.")
+            throw Problem.forbidden("Un porteur de projet ne peut pas faire cela : c’est réservé aux structures et à la coordination.")
         }
     }
 }

@@ -159,6 +159,10 @@ struct Fixture {
         let contact = Contact(name: "Camille Exemple", email: "camille@example.org", phone: "02 99 00 00 00")
         _ = try await fixture.service.execute(
             PepiniereDecider.self, stream: SiteID.maisonESS.streamName,
+            command: .addDesk(id: try DeskID("bureau-1"), label: "Bureau 1", floor: ""), actor: .coordinator("test")
+        )
+        _ = try await fixture.service.execute(
+            PepiniereDecider.self, stream: SiteID.maisonESS.streamName,
             command: .submitApplication(ApplicationSubmission(id: application, person: person, projectName: "Atelier vélo", description: "Réparation solidaire", contact: contact)),
             actor: .porteur(person)
         )

@@ -35,6 +35,9 @@ let site: [PepiniereEvent] = [
     waitlisted(ecoThink), waitlisted(octopousse), waitlisted(garage),
 ]
 
+/// A site the coordinator opened (two desks), no application yet.
+let openSite: [PepiniereEvent] = Array(site.prefix(2))
+
 func allocate(_ desk: DeskID, _ app: ApplicationID, _ start: String, _ end: String, reason: String? = nil) -> PepiniereCommand {
     .allocate(desk, application: app, start: ld(start), end: ld(end), outOfOrderReason: reason)
 }
@@ -74,24 +77,32 @@ let march1 = "2012-02-15T09:00"
 
 @Suite struct PepiniereApplicationTests {
     @Test func porteurAppliesWithItsContactInClear() {
-        let out = expectEvents(PepiniereDecider.self, [], .submitApplication(submission(ecoThink)), ctx(.porteur(porteur1)))
+        let out = expectEvents(PepiniereDecider.self, openSite, .submitApplication(submission(ecoThink)), ctx(.porteur(porteur1)))
         guard case .applicationSubmitted(let e)? = out.first else { Issue.record("none"); return }
         #expect(e.contact == .clear(Contact(name: "Camille Martin", email: "camille@example.org", phone: "02 99 00 00 00")))
         #expect(out.first?.personalDataSubjects == [porteur1])
     }
 
     @Test func porteurCannotApplyForSomeoneElse() {
-        expectError(PepiniereDecider.self, [], .submitApplication(submission(ecoThink)), ctx(.porteur(pid("autre"))), code: .notApplicant)
-        expectError(PepiniereDecider.self, [], .submitApplication(submission(ecoThink)), ctx(asCridev), code: .notApplicant)
+        expectError(PepiniereDecider.self, openSite, .submitApplication(submission(ecoThink)), ctx(.porteur(pid("autre"))), code: .notApplicant)
+        expectError(PepiniereDecider.self, openSite, .submitApplication(submission(ecoThink)), ctx(asCridev), code: .notApplicant)
     }
 
     @Test func contactIsValidated() {
-        expectError(PepiniereDecider.self, [], .submitApplication(submission(ecoThink, email: "camille.example.org")), ctx(.porteur(porteur1)), code: .invalidEmail, field: "contact.email")
+        expectError(PepiniereDecider.self, openSite, .submitApplication(submission(ecoThink, email: "camille.example.org")), ctx(.porteur(porteur1)), code: .invalidEmail, field: "contact.email")
         var s = submission(ecoThink)
         s.contact.phone = "12"
-        expectError(PepiniereDecider.self, [], .submitApplication(s), ctx(.porteur(porteur1)), code: .invalidPhone)
+        expectError(PepiniereDecider.self, openSite, .submitApplication(s), ctx(.porteur(porteur1)), code: .invalidPhone)
         s = submission(ecoThink, project: "")
-        expectError(PepiniereDecider.self, [], .submitApplication(s), ctx(.porteur(porteur1)), code: .emptyValue, field: "projectName")
+        expectError(PepiniereDecider.self, openSite, .submitApplication(s), ctx(.porteur(porteur1)), code: .emptyValue, field: "projectName")
+    }
+
+    @Test func onlyTheCoordinatorOpensASite() {
+        // No desk yet: the site does not exist, and a porteur's application may not create it.
+        expectError(PepiniereDecider.self, [], .submitApplication(submission(ecoThink)), ctx(.porteur(porteur1)), code: .siteNotFound, field: "site")
+        expectError(PepiniereDecider.self, [], .addDesk(id: desk1, label: "Bureau 1", floor: ""), ctx(.porteur(porteur1)), code: .coordinatorOnly)
+        expectError(PepiniereDecider.self, [], .addDesk(id: desk1, label: "Bureau 1", floor: ""), ctx(asCridev), code: .coordinatorOnly)
+        _ = expectEvents(PepiniereDecider.self, [], .addDesk(id: desk1, label: "Bureau 1", floor: ""), ctx(coordinator))
     }
 
     @Test func aProjectAppliesOnceAtATime() {

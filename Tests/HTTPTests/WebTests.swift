@@ -161,6 +161,8 @@ import Testing
         let (structureCode, _) = try await sessions.invite(role: .structure, structure: try StructureID("cridev"), label: "")
         let (porteurCode, porteur) = try await sessions.invite(role: .porteur, label: "")
         try await fixture.run { client in
+            let coordinator = try await fixture.token(.coordinator)
+            try await client.send(.post, "/pepiniere/desks", token: coordinator, json: #"{"id": "bureau-1", "label": "Bureau 1"}"#)
             for path in ["/", "/app/pepiniere", "/app/phare", "/app"] {
                 let page = try await Browser().get(client, path)
                 #expect(page.status == .ok, "\(path) is public")

@@ -116,3 +116,22 @@ func mutualise(_ arguments: [String], environment: [String: String]? = nil) asyn
         #expect(help.status == 0 && help.output.contains("serve") && help.output.contains("erase-person"))
     }
 }
+
+/// `mutualise erase-person` on the demo history: the key goes, the chain still verifies, the id
+/// cannot be given a token that acts, and a second erasure has nothing left to do.
+@Suite struct ErasePersonCommandTests {
+    @Test func erasingADemoPorteurKeepsTheChainAndRefusesASecondErasure() async throws {
+        let folder = TemporaryFolder("cli")
+        let data = folder.sub("data")
+        #expect(try await mutualise(["demo", "--data", data]).status == 0)
+        let erased = try await mutualise(["erase-person", "porteur-01", "--data", data])
+        #expect(erased.status == 0, "\(erased.output)")
+        #expect(erased.output.contains("effacées"))
+        let again = try await mutualise(["erase-person", "porteur-01", "--data", data])
+        #expect(again.status == 1, "nothing left to erase: refused")
+        let malformed = try await mutualise(["erase-person", "Porteur 01!", "--data", data])
+        #expect(malformed.status != 0)
+        let verify = try await mutualise(["audit", "verify", "--data", data])
+        #expect(verify.status == 0 && verify.output.contains("chaîne intègre"))
+    }
+}

@@ -163,6 +163,8 @@ public enum DomainErrorCode: String, Sendable, Hashable, CaseIterable {
     case deskAlreadyExists = "desk.alreadyExists"
     /// `desk.notFound`.
     case deskNotFound = "desk.notFound"
+    /// `site.notFound`: no desk was ever added to this pépinière site.
+    case siteNotFound = "site.notFound"
     /// `desk.removed`.
     case deskRemoved = "desk.removed"
     /// `desk.busy`.
@@ -228,7 +230,7 @@ public enum DomainErrorCode: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .coordinatorOnly, .structureNotSelf, .roomNotOwner, .loanNotParty, .notBorrower, .notApplicant, .notRequester, .personErased:
             return .forbidden
-        case .structureNotFound, .roomNotFound, .availabilityNotFound, .loanNotFound, .deskNotFound,
+        case .structureNotFound, .roomNotFound, .availabilityNotFound, .loanNotFound, .deskNotFound, .siteNotFound,
              .applicationNotFound, .allocationNotFound, .offerNotFound, .phareRequestNotFound:
             return .notFound
         case .structureAlreadyRegistered, .roomAlreadyOffered, .availabilityAlreadyExists, .loanAlreadyExists,

@@ -36,6 +36,11 @@ public enum PepiniereDecider: Decider {
             default:
                 throw DomainError(.notApplicant, field: "person", "Un porteur de projet ne peut candidater qu’en son nom propre.")
             }
+            // A site exists once the coordinator has added a desk to it: an application alone
+            // may not open a new `pepiniere-{site}` stream.
+            guard !state.desks.isEmpty || context.actor.isCoordinator else {
+                throw DomainError(.siteNotFound, field: "site", "Ce site de la pépinière n’existe pas : seule la coordination ouvre un site, en y ajoutant des bureaux.")
+            }
             guard state.applications[s.id] == nil else {
                 throw DomainError(.applicationAlreadyExists, field: "applicationId", "La candidature \(s.id) existe déjà.")
             }

@@ -10,6 +10,10 @@ struct FormField {
         case select([(value: String, label: String)])
     }
 
+    /// The hint under every field whose text goes into the log as typed (project names, purposes,
+    /// reasons): such text is not sealed like a contact, so erasing a person cannot remove it.
+    static let publicTextHint = "Ce texte est public dans l’historique et ne pourra pas être effacé : n’y mettez pas de données personnelles."
+
     let name: String
     let label: String
     var kind: Kind = .input(type: "text")

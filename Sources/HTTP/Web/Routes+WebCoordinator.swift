@@ -19,14 +19,14 @@ extension Routes {
             _ = try webGrant(context, .coordinator)
             let form = try await WebForm.read(request, context: context)
             return try await submit({
-                guard let role = form.text("role").flatMap(Role.init(rawValue:)) else {
+                guard let role = try form.text("role").flatMap(Role.init(rawValue:)) else {
                     throw Problem.invalid("role", "Choisissez le rôle : structure, porteur de projet ou coordination.")
                 }
                 let structure = try form.text("structure").map { raw in try domainValue { () throws(DomainError) in try StructureID(raw) } }
                 if let structure, role == .structure, runner.withState({ $0.structures.entries[structure] }) == nil {
                     throw Problem.invalid("structure", "Aucune structure inscrite n’a l’identifiant « \(structure.rawValue) ».")
                 }
-                let label = String((form.text("label") ?? "").prefix(200))
+                let label = String((try form.text("label") ?? "").prefix(200))
                 let made: (code: String, invitation: Invitation)
                 do { made = try await webSessions.invite(role: role, structure: structure, label: label) } catch { throw Problem.wrapping(error) }
                 let link = Self.invitationLink(code: made.code, base: dependencies.publicURL)
@@ -159,7 +159,7 @@ extension Routes {
             _ = try webGrant(context, .coordinator)
             let query = try WebForm.parse(request.uri.query ?? "")
             var year = ParisTime.date(Date()).year
-            if let raw = query.text("annee") {
+            if let raw = try query.text("annee") {
                 guard let value = Int(raw), (2000...2100).contains(value) else { throw Problem.invalid("annee", "L’année va de 2000 à 2100.") }
                 year = value
             }
@@ -187,7 +187,7 @@ extension Routes {
         coordination.get("relecture") { request, context in
             _ = try webGrant(context, .coordinator)
             let query = try WebForm.parse(request.uri.query ?? "")
-            guard let raw = query.text("date") else { throw Problem.invalid("date", "Choisissez une date.") }
+            guard let raw = try query.text("date") else { throw Problem.invalid("date", "Choisissez une date.") }
             let date = try TimeFormat.localDate(raw, field: "date")
             let limit = ReplayLimit.instant(ParisTime.startOfDay(date.adding(days: 1)).addingTimeInterval(-0.000_001))
             let state: ProjectionState
@@ -314,7 +314,7 @@ extension Routes {
         FormField(name: "desk", label: "Bureau", required: true),
         FormField(name: "start", label: "Du", kind: .input(type: "date"), required: true),
         FormField(name: "end", label: "Au (un an au plus)", kind: .input(type: "date"), required: true),
-        FormField(name: "reason", label: "Motif, si ce n’est pas le premier de la liste", kind: .textarea),
+        FormField(name: "reason", label: "Motif, si ce n’est pas le premier de la liste", kind: .textarea, hint: FormField.publicTextHint),
     ]
 
     func desksPage(request: Request, context: ServerRequestContext, error: String? = nil,
@@ -370,9 +370,9 @@ extension Routes {
         return false
     }
 
-    /// A contact as one line for the coordinator (« Nom <courriel> »), or « données effacées ».
+    /// A contact as one line for the coordinator (« Nom <courriel> »), or « personne effacée » when the person was erased.
     func contactText(_ data: ContactData, of person: PersonID) throws -> String {
-        guard let object = try contactJSON(data, of: person) as? [String: Any], object["erased"] == nil else { return "données effacées" }
+        guard let object = try contactJSON(data, of: person) as? [String: Any], object["erased"] == nil else { return "personne effacée : ses coordonnées ont été détruites" }
         let phone = (object["phone"] as? String).map { ", \($0)" } ?? ""
         return "\(object["name"] as? String ?? "") <\(object["email"] as? String ?? "")>\(phone)"
     }
@@ -432,14 +432,14 @@ extension Routes {
         var heading: String?
         let names = runner.withState { $0.structures }
         do {
-            if let stream = query.text("flux") {
+            if let stream = try query.text("flux") {
                 records = try log.readStream(String(stream.prefix(255)), limit: 10_000)
                 heading = "Flux « \(stream) »"
-            } else if let raw = query.text("structure"), let id = try? StructureID(raw) {
+            } else if let raw = try query.text("structure"), let id = try? StructureID(raw) {
                 let positions = runner.withState { $0.history.positions(of: id) }
                 records = positions.prefix(10_000).compactMap { try? log.record(at: $0) }
                 heading = "Tout ce qui concerne « \(names.name(of: id)) »"
-            } else if let raw = query.text("candidature"), let id = try? ApplicationID(raw) {
+            } else if let raw = try query.text("candidature"), let id = try? ApplicationID(raw) {
                 let positions = runner.withState { $0.pepiniere.sites[.maisonESS]?.historyByApplication[id]?.map(\.position) ?? [] }
                 records = positions.compactMap { try? log.record(at: $0) }
                 heading = "Candidature « \(id.rawValue) »"
@@ -452,7 +452,7 @@ extension Routes {
                 + state.availability.rooms.map(\.id.streamName).sorted()
         }
         let data: [String: Any] = [
-            "stream": query.text("flux") ?? "", "streams": streams, "heading": heading ?? false,
+            "stream": try query.text("flux") ?? "", "streams": streams, "heading": heading ?? false,
             "events": narrations(of: records).map { ["when": $0.when, "sentence": $0.sentence, "detail": $0.detail] },
         ]
         return web.page("history", title: "Historique", data: data, request: request, context: context)

@@ -36,8 +36,8 @@ extension Routes {
     }
 
     static let applicationFields: [FormField] = [
-        FormField(name: "project", label: "Nom du projet", required: true),
-        FormField(name: "description", label: "Le projet en quelques lignes", kind: .textarea, required: true),
+        FormField(name: "project", label: "Nom du projet", required: true, hint: FormField.publicTextHint),
+        FormField(name: "description", label: "Le projet en quelques lignes", kind: .textarea, required: true, hint: FormField.publicTextHint),
         FormField(name: "contact.name", label: "Votre nom", required: true, attributes: ["autocomplete": "name"]),
         FormField(name: "contact.email", label: "Votre courriel", kind: .input(type: "email"), required: true, hint: "Vu seulement par la coordination.", attributes: ["autocomplete": "email"]),
         FormField(name: "contact.phone", label: "Votre téléphone", kind: .input(type: "tel"), attributes: ["autocomplete": "tel"]),

@@ -111,7 +111,7 @@ extension Routes {
         let query = try WebForm.parse(request.uri.query ?? "")
         let today = ParisTime.date(Date())
         let monday: LocalDate
-        if let raw = query.text("semaine") {
+        if let raw = try query.text("semaine") {
             let day = try TimeFormat.localDate(raw, field: "semaine")
             monday = day.adding(days: -(day.weekday.rawValue - 1))
         } else {
@@ -185,7 +185,7 @@ extension Routes {
         FormField(name: "start", label: "Début", kind: .input(type: "datetime-local"), required: true, hint: "Heure de Paris."),
         FormField(name: "end", label: "Fin", kind: .input(type: "datetime-local"), required: true),
         FormField(name: "people", label: "Nombre de personnes", kind: .input(type: "number"), required: true, attributes: ["min": "1"]),
-        FormField(name: "purpose", label: "Objet de la réunion", kind: .textarea, required: true),
+        FormField(name: "purpose", label: "Objet de la réunion", kind: .textarea, required: true, hint: FormField.publicTextHint),
         FormField(name: "repeat.every", label: "Répéter", kind: .select([("", "Une seule fois"), ("week", "Chaque semaine"), ("month", "Chaque mois")])),
         FormField(name: "repeat.until", label: "Jusqu’au (si répété)", kind: .input(type: "date")),
     ]
@@ -270,7 +270,7 @@ struct HomeCriteria {
     var radiusKm: Double?
 
     init(_ query: WebForm) throws {
-        if let raw = query.text("people") {
+        if let raw = try query.text("people") {
             guard let value = Int(raw), (1...100_000).contains(value) else { throw Problem.invalid("people", "Le nombre de personnes est un entier positif.") }
             people = value
         }
@@ -279,7 +279,7 @@ struct HomeCriteria {
             guard let item = RoomJSON.equipment(name) else { throw Problem.invalid("equipment", "Équipement inconnu « \(name.prefix(40)) ».") }
             equipment.insert(item)
         }
-        if let day = query.text("date") {
+        if let day = try query.text("date") {
             let date = try TimeFormat.localDate(day, field: "date")
             let from = try TimeFormat.localTime(query.text("from") ?? "09:00", field: "from")
             let to = try TimeFormat.localTime(query.text("to") ?? "18:00", field: "to")
@@ -290,16 +290,16 @@ struct HomeCriteria {
                 throw Problem.invalid("to", "L’heure de fin doit suivre l’heure de début.")
             }
         }
-        if query.text("latitude") != nil || query.text("longitude") != nil {
+        if try query.text("latitude") != nil || (try query.text("longitude")) != nil {
             let number = { (name: String) throws -> Double in
-                guard let value = Double((query.text(name) ?? "").replacingOccurrences(of: ",", with: ".")) else {
+                guard let value = Double((try query.text(name) ?? "").replacingOccurrences(of: ",", with: ".")) else {
                     throw Problem.invalid(name, "Donnez la latitude et la longitude en degrés décimaux (ex. 48,1130 et -1,6745).")
                 }
                 return value
             }
             let latitude = try number("latitude"), longitude = try number("longitude")
             do { near = try GeoPosition(latitude: latitude, longitude: longitude) } catch { throw Problem.invalid(error.field, error.message) }
-            if let raw = query.text("radius") {
+            if let raw = try query.text("radius") {
                 guard let radius = Double(raw.replacingOccurrences(of: ",", with: ".")), radius > 0, radius <= 20_000 else {
                     throw Problem.invalid("radius", "Le rayon est un nombre positif de kilomètres.")
                 }

@@ -56,8 +56,8 @@ extension Routes {
             let grant = try webGrant(context, .structure)
             let id = try pathID(context, "id", as: RoomID.self, what: "Salle")
             let form = try await WebForm.read(request, context: context)
-            let reason = form.text("reason") ?? "Salle retirée par la structure."
             return try await submit({
+                let reason = try form.text("reason") ?? "Salle retirée par la structure."
                 _ = try await executeAndWait(RoomDecider.self, stream: id.streamName, command: .withdraw(reason: String(reason.prefix(1000))), grant: grant, request: request)
                 return Self.redirect("/app?ok=roomWithdrawn")
             }, orShow: { errors in
@@ -102,7 +102,7 @@ extension Routes {
                 var body = try form.json([("start", .text), ("end", .text), ("people", .integer), ("purpose", .text), ("repeat.every", .text), ("repeat.until", .text)])
                 let parsed = try loanRequestCommand(&body, grant: grant)
                 _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request)
-                let week = (form.text("start")?.prefix(10)).map { "&semaine=\($0)" } ?? ""
+                let week = (try form.text("start")?.prefix(10)).map { "&semaine=\($0)" } ?? ""
                 return Self.redirect("/app/salles/\(room.rawValue)?ok=loanRequested\(week)")
             }, orShow: { errors in
                 try roomPage(room, form: form, errors: errors, request: request, context: context)
@@ -114,8 +114,8 @@ extension Routes {
                 let room = try pathID(context, "id", as: RoomID.self, what: "Salle")
                 let loan = try pathID(context, "lid", as: LoanID.self, what: "Prêt")
                 let form = try await WebForm.read(request, context: context)
-                let reason = form.text("reason").map { String($0.prefix(1000)) }
                 return try await submit({
+                    let reason = try form.text("reason").map { String($0.prefix(1000)) }
                     _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: Self.loanDecision(action, loan: loan, reason: reason), grant: grant, request: request)
                     return Self.redirect("/app?ok=\(flash)")
                 }, orShow: { errors in
@@ -217,7 +217,7 @@ extension Routes {
         FormField(name: "use", label: "Usage", kind: .select(PhareUse.allCases.map { (PhareJSON.name($0), phareUseLabel($0)) }), required: true),
         FormField(name: "surface", label: "Surface souhaitée (m²)", kind: .input(type: "text"), required: true, attributes: ["autocomplete": "off"]),
         FormField(name: "wishedDate", label: "Souhaitée à partir du", kind: .input(type: "date")),
-        FormField(name: "notes", label: "Précisions", kind: .textarea),
+        FormField(name: "notes", label: "Précisions", kind: .textarea, hint: FormField.publicTextHint),
     ]
 
     // MARK: The room form

@@ -65,22 +65,26 @@ struct WebForm {
     /// The first value of a field, nil when absent.
     func value(_ name: String) -> String? { fields[name]?.first }
 
-    /// The trimmed value of a field, nil when absent or blank.
-    func text(_ name: String) -> String? {
+    /// The trimmed value of a field, nil when absent or blank; checked as the API checks its
+    /// strings (``TextInput/checked(_:field:)``), so that no text reaches a page or the log
+    /// from a form that the API would refuse.
+    /// - Throws: a 422 problem naming the field when it holds a control character.
+    func text(_ name: String) throws -> String? {
         guard let value = value(name)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
-        return value
+        return try TextInput.checked(value, field: name)
     }
 
     /// The fields named in `schema` as a JSON object (dotted names become nested objects),
     /// read by the API's own parsing code. Fields not in the schema (`csrf`, buttons) are ignored.
-    /// - Throws: a 422 problem naming the field when a number is not a number.
+    /// - Throws: a 422 problem naming the field when a number is not a number or a text holds a
+    ///   control character.
     func json(_ schema: [(String, FieldKind)]) throws -> JSONInput {
         var object: [String: Any] = [:]
         for (name, kind) in schema {
             let value: Any?
             switch kind {
             case .text:
-                value = text(name)
+                value = try text(name)
             case .integer:
                 value = try text(name).map { raw -> Int in
                     guard let number = Int(raw.replacingOccurrences(of: " ", with: "")) else {
@@ -106,7 +110,7 @@ struct WebForm {
             case .checkbox:
                 value = fields[name] != nil
             case .list:
-                value = fields[name] ?? []
+                value = try (fields[name] ?? []).map { try TextInput.checked($0, field: name) }
             }
             guard let value else { continue }
             Self.insert(value, at: name.split(separator: ".").map(String.init), into: &object)

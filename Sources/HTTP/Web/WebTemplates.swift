@@ -98,10 +98,11 @@ enum WebTemplates {
     {{#isOwner}}<section aria-labelledby="manage-title"><h2 id="manage-title">Gérer la salle</h2>
     <p><a href="/app/salles/{{id}}/modifier">Modifier les informations</a></p>
     <h3>Demandes et prêts</h3>
+    <p class="hint" id="h-loan-reasons">Motifs de refus et d’annulation — \(FormField.publicTextHint)</p>
     <ul class="cards">{{#loans}}<li><strong>{{borrower}}</strong> — {{when}} — {{people}} personnes — <span class="badge {{statusClass}}">{{status}}</span><br>{{purpose}}
     {{#pending}}<form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/approuver" class="inline">{{>csrf}}<button type="submit">Approuver</button></form>
-    <form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/refuser" class="inline">{{>csrf}}<label for="reason-{{loanID}}">Motif du refus</label> <input id="reason-{{loanID}}" name="reason" required maxlength="1000"> <button type="submit">Refuser</button></form>{{/pending}}
-    {{#approved}}<form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/annuler" class="inline">{{>csrf}}<label for="cancel-{{loanID}}">Motif</label> <input id="cancel-{{loanID}}" name="reason" maxlength="1000"> <button type="submit">Annuler le prêt</button></form>{{/approved}}</li>{{/loans}}
+    <form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/refuser" class="inline">{{>csrf}}<label for="reason-{{loanID}}">Motif du refus</label> <input id="reason-{{loanID}}" name="reason" required maxlength="1000" aria-describedby="h-loan-reasons"> <button type="submit">Refuser</button></form>{{/pending}}
+    {{#approved}}<form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/annuler" class="inline">{{>csrf}}<label for="cancel-{{loanID}}">Motif</label> <input id="cancel-{{loanID}}" name="reason" maxlength="1000" aria-describedby="h-loan-reasons"> <button type="submit">Annuler le prêt</button></form>{{/approved}}</li>{{/loans}}
     {{^loans}}<li>Aucune demande pour l’instant.</li>{{/loans}}</ul>
     <h3>Disponibilités ouvertes</h3>
     <ul class="cards">{{#availabilities}}<li>{{label}} <form method="post" action="/app/salles/{{roomID}}/disponibilites/{{availabilityID}}/fermer" class="inline">{{>csrf}}<button type="submit">Fermer</button></form></li>{{/availabilities}}
@@ -111,7 +112,7 @@ enum WebTemplates {
     <p><button type="submit">Ouvrir</button></p></form>
     <form method="post" action="/app/salles/{{id}}/retirer" class="card danger" novalidate aria-labelledby="withdraw-title"><h3 id="withdraw-title">Retirer la salle</h3>{{>csrf}}
     <p>La salle disparaît de la carte et ses prêts à venir sont annulés, avec ce motif.</p>
-    <div class="field"><label for="withdraw-reason">Motif</label><input id="withdraw-reason" name="reason" maxlength="1000"></div>
+    <div class="field"><label for="withdraw-reason">Motif</label><p class="hint" id="h-withdraw-reason">\(FormField.publicTextHint)</p><input id="withdraw-reason" name="reason" maxlength="1000" aria-describedby="h-withdraw-reason"></div>
     <p><button type="submit">Retirer la salle</button></p></form></section>{{/isOwner}}
     {{#isCoordinator}}<p><a href="/app/coordination/historique?flux={{stream}}">Historique de la salle</a></p>{{/isCoordinator}}
     """
@@ -131,6 +132,7 @@ enum WebTemplates {
     {{#desks}}<tr><th scope="row">{{label}}</th><td><span class="badge {{statusClass}}">{{status}}</span></td><td>{{project}}</td><td>{{from}}</td><td>{{until}}</td><td>{{daysLeft}}</td></tr>{{/desks}}
     {{^desks}}<tr><td colspan="6">Aucun bureau.</td></tr>{{/desks}}</tbody></table>
     <h2>Liste d’attente</h2>
+    <p class="hint" id="h-waiting-reasons">Motifs — \(FormField.publicTextHint)</p>
     <ol class="waiting">{{#waiting}}<li value="{{rank}}">{{project}} <span class="muted">(déposée le {{submitted}})</span></li>{{/waiting}}</ol>
     {{^waiting}}<p>Personne n’attend.</p>{{/waiting}}
     """
@@ -165,9 +167,10 @@ enum WebTemplates {
     <p>{{pending}} demande(s) en attente · {{approved}} prêt(s) confirmé(s) · agenda : <a href="{{webcal}}">s’abonner</a>, <code>{{subscribe}}</code></p></li>{{/rooms}}
     {{^rooms}}<li>Vous ne proposez pas encore de salle.</li>{{/rooms}}</ul></section>
     <section aria-labelledby="incoming-title"><h2 id="incoming-title">Demandes reçues à traiter</h2>
+    <p class="hint" id="h-incoming-reasons">Motifs de refus — \(FormField.publicTextHint)</p>
     <ul class="cards">{{#incoming}}<li><a href="/app/salles/{{roomID}}">{{room}}</a> — <strong>{{borrower}}</strong> — {{when}} — {{people}} personnes<br>{{purpose}}
     <form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/approuver" class="inline">{{>csrf}}<button type="submit">Approuver</button></form>
-    <form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/refuser" class="inline">{{>csrf}}<label for="r-{{loanID}}">Motif du refus</label> <input id="r-{{loanID}}" name="reason" required maxlength="1000"> <button type="submit">Refuser</button></form></li>{{/incoming}}
+    <form method="post" action="/app/salles/{{roomID}}/prets/{{loanID}}/refuser" class="inline">{{>csrf}}<label for="r-{{loanID}}">Motif du refus</label> <input id="r-{{loanID}}" name="reason" required maxlength="1000" aria-describedby="h-incoming-reasons"> <button type="submit">Refuser</button></form></li>{{/incoming}}
     {{^incoming}}<li>Aucune demande en attente.</li>{{/incoming}}</ul></section>
     <section aria-labelledby="mine-title"><h2 id="mine-title">Nos demandes de salles</h2>
     <ul class="cards">{{#outgoing}}<li><a href="/app/salles/{{roomID}}">{{room}}</a> — {{when}} — <span class="badge {{statusClass}}">{{status}}</span>{{#reason}} — motif : {{reason}}{{/reason}}
@@ -232,8 +235,9 @@ enum WebTemplates {
     {{#offerNext}}<form method="post" action="/app/coordination/pepiniere/candidatures/{{nextApplication}}/proposer" class="inline">{{>csrf}}<input type="hidden" name="desk" value="{{deskID}}"><input type="hidden" name="start" value="{{todayISO}}"><input type="hidden" name="end" value="{{yearLater}}"><button type="submit">Proposer au suivant ({{nextProject}})</button></form>{{/offerNext}}
     </td></tr>{{/desks}}</tbody></table>
     <h2>Liste d’attente</h2>
+    <p class="hint" id="h-waiting-reasons">Motifs — \(FormField.publicTextHint)</p>
     <table class="board"><thead><tr><th scope="col">Rang</th><th scope="col">Projet</th><th scope="col">Contact</th><th scope="col">Déposée le</th><th scope="col">Proposer un bureau</th><th scope="col">Historique</th></tr></thead><tbody>
-    {{#waiting}}<tr><td>{{rank}}</td><th scope="row">{{project}}</th><td>{{contact}}</td><td>{{submitted}}</td><td>{{#canOffer}}<form method="post" action="/app/coordination/pepiniere/candidatures/{{application}}/proposer" class="inline">{{>csrf}}<label for="desk-{{application}}">Bureau</label> <select id="desk-{{application}}" name="desk">{{#freeDesks}}<option value="{{id}}">{{label}}</option>{{/freeDesks}}</select><input type="hidden" name="start" value="{{todayISO}}"><input type="hidden" name="end" value="{{yearLater}}">{{#needsReason}} <label for="why-{{application}}">Motif (pas le premier de la liste)</label> <input id="why-{{application}}" name="reason" required maxlength="1000">{{/needsReason}} <button type="submit">Proposer</button></form>{{/canOffer}}{{^canOffer}}{{#offered}}bureau proposé, réponse attendue{{/offered}}{{^offered}}aucun bureau libre{{/offered}}{{/canOffer}}</td><td><a href="/app/coordination/historique?candidature={{application}}">historique</a></td></tr>{{/waiting}}</tbody></table>
+    {{#waiting}}<tr><td>{{rank}}</td><th scope="row">{{project}}</th><td>{{contact}}</td><td>{{submitted}}</td><td>{{#canOffer}}<form method="post" action="/app/coordination/pepiniere/candidatures/{{application}}/proposer" class="inline">{{>csrf}}<label for="desk-{{application}}">Bureau</label> <select id="desk-{{application}}" name="desk">{{#freeDesks}}<option value="{{id}}">{{label}}</option>{{/freeDesks}}</select><input type="hidden" name="start" value="{{todayISO}}"><input type="hidden" name="end" value="{{yearLater}}">{{#needsReason}} <label for="why-{{application}}">Motif (pas le premier de la liste)</label> <input id="why-{{application}}" name="reason" required maxlength="1000" aria-describedby="h-waiting-reasons">{{/needsReason}} <button type="submit">Proposer</button></form>{{/canOffer}}{{^canOffer}}{{#offered}}bureau proposé, réponse attendue{{/offered}}{{^offered}}aucun bureau libre{{/offered}}{{/canOffer}}</td><td><a href="/app/coordination/historique?candidature={{application}}">historique</a></td></tr>{{/waiting}}</tbody></table>
     {{^waiting}}<p>Personne n’attend.</p>{{/waiting}}
     {{#pendingApplications}}<h2>Candidatures à inscrire sur la liste</h2><ul class="cards">{{#items}}<li>{{project}} — {{contact}} <form method="post" action="/app/coordination/pepiniere/candidatures/{{application}}/liste" class="inline">{{>csrf}}<button type="submit">Inscrire sur la liste d’attente</button></form></li>{{/items}}</ul>{{/pendingApplications}}
     <form method="post" action="/app/coordination/pepiniere/attribuer" class="card" novalidate aria-labelledby="allocate-title"><h2 id="allocate-title">Attribuer un bureau</h2>{{>csrf}}{{#allocateFields}}{{>field}}{{/allocateFields}}<p><button type="submit">Attribuer</button></p></form>
@@ -243,10 +247,11 @@ enum WebTemplates {
     static let phareAdmin = """
     <h1>Allocations du Phare</h1>
     <p><a href="/app/phare">Voir la demande face aux surfaces</a></p>
+    <p class="hint" id="h-phare-reasons">Motifs de refus — \(FormField.publicTextHint)</p>
     <table class="board"><caption>Demandes ouvertes</caption><thead><tr><th scope="col">Structure</th><th scope="col">Usage</th><th scope="col">Surface demandée</th><th scope="col">Souhaitée pour</th><th scope="col">Décision</th></tr></thead><tbody>
     {{#requests}}<tr><th scope="row">{{structure}}</th><td>{{use}}</td><td>{{surface}} m²</td><td>{{wished}}</td><td>
     <form method="post" action="/app/coordination/phare/demandes/{{id}}/allouer" class="inline">{{>csrf}}<label for="s-{{id}}">Surface (m²)</label> <input id="s-{{id}}" name="surface" inputmode="decimal" value="{{surfaceValue}}" required size="6"> <button type="submit">Allouer</button></form>
-    <form method="post" action="/app/coordination/phare/demandes/{{id}}/refuser" class="inline">{{>csrf}}<label for="d-{{id}}">Motif</label> <input id="d-{{id}}" name="reason" maxlength="1000"> <button type="submit">Refuser</button></form></td></tr>{{/requests}}
+    <form method="post" action="/app/coordination/phare/demandes/{{id}}/refuser" class="inline">{{>csrf}}<label for="d-{{id}}">Motif</label> <input id="d-{{id}}" name="reason" maxlength="1000" aria-describedby="h-phare-reasons"> <button type="submit">Refuser</button></form></td></tr>{{/requests}}
     {{^requests}}<tr><td colspan="5">Aucune demande ouverte.</td></tr>{{/requests}}</tbody></table>
     <form method="post" action="/app/coordination/phare/capacite" class="card" novalidate aria-labelledby="capacity-title"><h2 id="capacity-title">Capacité du bâtiment</h2>{{>csrf}}{{#capacityFields}}{{>field}}{{/capacityFields}}<p><button type="submit">Enregistrer</button></p></form>
     """
