@@ -13,7 +13,7 @@ extension Routes {
             let id: RoomID = try newID(&body)
             let details = try roomDetails(&body, current: nil)
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .offer(id: id, owner: owner, details: details), grant: grant, structures: [owner], request: request)
+            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .offer(id: id, owner: owner, details: details), grant: grant, structures: [owner], request: request, fields: WireFields.newRoom)
             return await written(id.rawValue, version: outcome.version, position: outcome.position)
         }
         router.get("/rooms/:id") { _, context in
@@ -36,7 +36,7 @@ extension Routes {
             var body = try await JSONInput.read(request, context: context)
             let details = try roomDetails(&body, current: current)
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .changeDetails(details), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .changeDetails(details), grant: grant, request: request, fields: WireFields.roomPath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         router.delete("/rooms/:id") { request, context in
@@ -45,7 +45,7 @@ extension Routes {
             var body = try await JSONInput.read(request, context: context)
             let reason = try body.optionalString("reason", max: 1000) ?? "Salle retirée par la structure."
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .withdraw(reason: reason), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .withdraw(reason: reason), grant: grant, request: request, fields: WireFields.roomPath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         router.post("/rooms/:id/availability") { request, context in
@@ -55,7 +55,8 @@ extension Routes {
             let id: AvailabilityID = try newID(&body)
             let pattern = try availabilityPattern(&body)
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: .openAvailability(id: id, pattern: pattern), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: .openAvailability(id: id, pattern: pattern), grant: grant, request: request,
+                                         fields: WireFields.availability(pattern))
             let periods = outcome.state.availability[id]?.periods.count ?? 0
             return await written(id.rawValue, version: outcome.version, position: outcome.position, extra: ["room": room.rawValue, "periods": periods])
         }
@@ -63,7 +64,7 @@ extension Routes {
             let grant = try context.requireGrant()
             let room = try pathID(context, "id", as: RoomID.self, what: "Salle")
             let id = try pathID(context, "aid", as: AvailabilityID.self, what: "Disponibilité")
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: .closeAvailability(id: id), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: .closeAvailability(id: id), grant: grant, request: request, fields: WireFields.availabilityPath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         router.post("/rooms/:id/loans") { request, context in
@@ -71,7 +72,7 @@ extension Routes {
             let room = try pathID(context, "id", as: RoomID.self, what: "Salle")
             var body = try await JSONInput.read(request, context: context)
             let parsed = try loanRequestCommand(&body, grant: grant)
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request, fields: WireFields.loanRequest)
             if parsed.isSeries {
                 var loans: [String] = []
                 var skipped: [[String: Any]] = []
@@ -95,7 +96,7 @@ extension Routes {
                 let reason = try body.optionalString("reason", max: 1000)
                 try body.finish()
                 let command = Self.loanDecision(action, loan: loan, reason: reason)
-                let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request)
+                let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request, fields: WireFields.loanPath)
                 let status = outcome.state.loans[loan].map { RoomJSON.status($0.status) } ?? "unknown"
                 var declined: [String] = []
                 for event in outcome.events {
