@@ -151,7 +151,7 @@ enum APIDocument {
         Operation("post", "/phare/requests/{id}/allocate", "Attribuer une surface", .coordinator, body: object(["surface": surface], required: ["surface"])),
         Operation("post", "/phare/requests/{id}/decline", "Refuser une demande", .coordinator, body: reason),
         Operation("get", "/phare", "Demande et attributions du Phare", .publicAccess),
-        Operation("get", "/reports/{year}", "Rapport d’activité de l’année (JSON ou HTML)", .coordinator),
+        Operation("get", "/reports/{year}", "Rapport d’activité de l’année (JSON ou HTML)", .coordinator, query: [("format", "format")]),
         Operation("get", "/audit/history/{stream}", "Historique d’un flux", .coordinator),
         Operation("get", "/audit/structures/{id}/history", "Historique d’une structure", .coordinator),
         Operation("get", "/audit/verify", "Vérifier la chaîne d’intégrité", .coordinator),
@@ -181,8 +181,9 @@ enum APIDocument {
                 let schema: [String: Any]
                 switch type {
                 case "instant": schema = instantQuery
-                case "position": schema = ["type": "integer", "minimum": 0]
+                case "position": schema = ["type": "integer", "minimum": 0, "maximum": Int(QueryValue.maximumPosition)]
                 case "integer", "number": schema = ["type": type]
+                case "format": schema = ["type": "string", "enum": ["json", "html"]]
                 default: schema = ["type": "string"]
                 }
                 parameters.append(["name": name, "in": "query", "required": false, "schema": schema])

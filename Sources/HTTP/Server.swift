@@ -36,12 +36,14 @@ public struct ServerDependencies: Sendable {
 
 /// Builds the router: middleware, then every route of the API, the feeds and the web application.
 public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequestContext> {
-    let router = Router(context: ServerRequestContext.self)
+    // HEAD answers every GET route with the GET's headers and no body (GDAL's /vsicurl/ needs it).
+    let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     let table = RouteTable()
     router.add(middleware: MethodNotAllowed(table: table))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: BearerAuthenticator(tokens: dependencies.tokens))
     router.add(middleware: SessionAuthenticator(sessions: WebSessions(log: dependencies.log)))
+    router.add(middleware: QueryParameterCheck())
     let routes = Routes(dependencies: dependencies)
     routes.register(on: router)
     table.record(router.routes.map { ($0.path.description, $0.method) })
