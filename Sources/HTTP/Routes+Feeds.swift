@@ -129,7 +129,7 @@ extension Routes {
             }
             let accept = request.headers[.accept] ?? ""
             if format == "html" || (format == nil && accept.contains("text/html")) {
-                return JSONResponse.bytes(Array(ReportPage.html(report).utf8), contentType: "text/html; charset=utf-8")
+                return WebRenderer.html(ReportPage.html(report))
             }
             return JSONResponse.object(ReportJSON.object(report))
         }

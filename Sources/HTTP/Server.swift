@@ -39,6 +39,8 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequ
     // HEAD answers every GET route with the GET's headers and no body (GDAL's /vsicurl/ needs it).
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     let table = RouteTable()
+    router.add(middleware: RequestLog(logger: dependencies.logger))
+    router.add(middleware: ResponseHeaders())
     router.add(middleware: MethodNotAllowed(table: table))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: BearerAuthenticator(tokens: dependencies.tokens))

@@ -25,6 +25,7 @@ struct SessionAuthenticator: RouterMiddleware {
             if let (session, grant) = try sessions.session(token: token) {
                 context.session = session
                 context.grant = grant
+                context.notes.caller = .session
             }
         } catch {
             throw Problem.wrapping(error)
@@ -61,6 +62,9 @@ extension Routes {
     func registerWebSession(on app: RouterGroup<ServerRequestContext>) {
         app.get("static/site.css") { _, _ in
             JSONResponse.bytes(Array(WebAssets.css.utf8), contentType: "text/css; charset=utf-8", extraHeaders: [.cacheControl: "public, max-age=3600"])
+        }
+        app.get("static/rapport.css") { _, _ in
+            JSONResponse.bytes(Array(ReportPage.css.utf8), contentType: "text/css; charset=utf-8", extraHeaders: [.cacheControl: "public, max-age=3600"])
         }
         app.get("static/carte.js") { _, _ in
             JSONResponse.bytes(Array(WebAssets.mapScript.utf8), contentType: "text/javascript; charset=utf-8", extraHeaders: [.cacheControl: "public, max-age=3600"])
