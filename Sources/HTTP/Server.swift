@@ -2,6 +2,8 @@ public import App
 public import EventLog
 import Foundation
 public import Hummingbird
+import HummingbirdCore
+import NIOCore
 import HTTPTypes
 public import Logging
 public import Projections
@@ -23,6 +25,11 @@ public struct ServerDependencies: Sendable {
     public var readYourWritesTimeout: Duration = .seconds(2)
     /// The Prometheus registry behind `GET /metrics` (nil: metrics off, e.g. in tests).
     public var metricsRegistry: PrometheusCollectorRegistry?
+    /// How long a connection may stay without a complete request head (headers trickled in,
+    /// or nothing at all after the last answer) before the server closes it.
+    public var connectionIdleTimeout: Duration = .seconds(10)
+    /// The most connections served at once; more wait in the listen backlog.
+    public var maximumConnections = 1000
 
     /// Creates the dependencies.
     public init(log: EventLog, service: CommandService, tokens: AccessTokens, runner: ProjectionRunner, logger: Logger) {
@@ -53,10 +60,22 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequ
 }
 
 /// Builds the Hummingbird application listening on `host:port`.
+///
+/// Slow clients cannot hold the server: Hummingbird's HTTP/1 idle timeout closes a connection
+/// whose request head is not complete within ``ServerDependencies/connectionIdleTimeout`` (it
+/// counts decoded request parts, not bytes, so headers trickled a byte at a time do not reset
+/// it), and its `MaximumAvailableConnections` stops accepting beyond
+/// ``ServerDependencies/maximumConnections``. Both are the library's; nothing is hand-written.
 public func buildApplication(_ dependencies: ServerDependencies, host: String, port: Int) -> some ApplicationProtocol {
-    Application(
+    let timeout = dependencies.connectionIdleTimeout.components
+    let idle = TimeAmount.nanoseconds(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000)
+    return Application(
         router: buildRouter(dependencies),
-        configuration: .init(address: .hostname(host, port: port), serverName: "mutualisation"),
+        server: .http1(configuration: .init(idleTimeout: idle)),
+        configuration: .init(
+            address: .hostname(host, port: port), serverName: "mutualisation",
+            availableConnectionsDelegate: MaximumAvailableConnections(dependencies.maximumConnections, logger: dependencies.logger)
+        ),
         logger: dependencies.logger
     )
 }
