@@ -100,7 +100,7 @@ enum APIDocument {
         Operation("get", "/structures/{id}", "Une structure", .publicAccess),
         Operation("put", "/structures/{id}/quota", "Quota mensuel d’emprunt (heures)", .coordinator, body: object(["hoursPerMonth": ["type": ["integer", "null"], "minimum": 1, "maximum": 744]])),
         Operation("post", "/rooms", "Proposer une salle", .bearer, body: object(roomProperties, required: ["name", "address", "latitude", "longitude", "capacity", "stepFree", "conditions"])),
-        Operation("get", "/rooms/{id}", "Une salle", .publicAccess),
+        Operation("get", "/rooms/{id}", "Une salle ; ses disponibilités par pages de `limit` (50 par défaut, 200 au plus), la suivante au lien `next`", .publicAccess, query: [("limit", "pageLimit"), ("cursor", "cursor")]),
         Operation("patch", "/rooms/{id}", "Modifier une salle", .bearer, body: object(roomProperties.filter { $0.key != "id" && $0.key != "structure" })),
         Operation("delete", "/rooms/{id}", "Retirer une salle", .bearer, body: reason),
         Operation("post", "/rooms/{id}/availability", "Ouvrir une disponibilité (ponctuelle ou hebdomadaire)", .bearer, body: object([
@@ -184,6 +184,8 @@ enum APIDocument {
                 case "position": schema = ["type": "integer", "minimum": 0, "maximum": Int(QueryValue.maximumPosition)]
                 case "integer", "number": schema = ["type": type]
                 case "format": schema = ["type": "string", "enum": ["json", "html"]]
+                case "pageLimit": schema = ["type": "integer", "minimum": 1, "maximum": AvailabilityPage.maximumLimit]
+                case "cursor": schema = identifier
                 default: schema = ["type": "string"]
                 }
                 parameters.append(["name": name, "in": "query", "required": false, "schema": schema])

@@ -1,5 +1,6 @@
 import App
 import Domain
+import EventLog
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -16,17 +17,36 @@ extension Routes {
             let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .offer(id: id, owner: owner, details: details), grant: grant, structures: [owner], request: request, fields: WireFields.newRoom)
             return await written(id.rawValue, version: outcome.version, position: outcome.position)
         }
-        router.get("/rooms/:id") { _, context in
+        router.get("/rooms/:id") { request, context in
             let id = try pathID(context, "id", as: RoomID.self, what: "Salle")
-            let (state, version) = try load(RoomDecider.self, stream: id.streamName)
-            guard version > 0, let details = state.details, let owner = state.owner else { throw Problem.notFound("Salle introuvable.") }
-            var object = RoomJSON.details(details)
-            object["id"] = id.rawValue
-            object["structure"] = owner.rawValue
-            object["withdrawn"] = state.isWithdrawn
-            object["version"] = version
-            object["availability"] = state.availability.values.sorted { $0.id.rawValue < $1.id.rawValue }.map(RoomJSON.availability)
-            return JSONResponse.object(object)
+            let page = try AvailabilityPage(request.uri.queryParameters)
+            let version: UInt64
+            do {
+                version = try log.streamVersion(id.streamName)
+            } catch {
+                throw Problem.wrapping(error)
+            }
+            guard version > 0 else { throw Problem.notFound("Salle introuvable.") }
+            let key = RoomPages.key(room: id.rawValue, version: version, cursor: page.cursor?.rawValue, limit: page.limit)
+            let rendered = try roomPages.page(key) {
+                let (state, version) = try load(RoomDecider.self, stream: id.streamName)
+                guard version > 0, let details = state.details, let owner = state.owner else { throw Problem.notFound("Salle introuvable.") }
+                var object = RoomJSON.details(details)
+                object["id"] = id.rawValue
+                object["structure"] = owner.rawValue
+                object["withdrawn"] = state.isWithdrawn
+                object["version"] = version
+                let all = state.availability.values.sorted { $0.id.rawValue < $1.id.rawValue }
+                let (entries, next) = page.slice(all, id: \.id.rawValue)
+                object["availability"] = Array(entries.map(RoomJSON.availability))
+                object["availabilityCount"] = all.count
+                let nextPage = next.map { "/rooms/\(id.rawValue)?cursor=\($0)&limit=\(page.limit)" }
+                if let nextPage { object["next"] = nextPage }
+                return RoomPages.Page(body: JSONResponse.encoded(object), next: nextPage)
+            }
+            var headers: HTTPFields = [.eTag: "\"\(version)\""]
+            if let next = rendered.next { headers[HTTPField.Name("Link")!] = "<\(next)>; rel=\"next\"" }
+            return JSONResponse.bytes(rendered.body, contentType: "application/json", extraHeaders: headers)
         }
         router.patch("/rooms/:id") { request, context in
             let grant = try context.requireGrant()

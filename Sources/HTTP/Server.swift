@@ -28,8 +28,10 @@ public struct ServerDependencies: Sendable {
     /// How long a connection may stay without a complete request head (headers trickled in,
     /// or nothing at all after the last answer) before the server closes it.
     public var connectionIdleTimeout: Duration = .seconds(10)
-    /// The most connections served at once; more wait in the listen backlog.
-    public var maximumConnections = 1000
+    /// The most connections served at once; more wait in the listen backlog. By default the
+    /// process's open-file limit less 100 (the log, LMDB, the listening socket), between 64 and
+    /// 10,000, so that a crowd of connections never makes `accept` fail for want of descriptors.
+    public var maximumConnections = ConnectionLimit.fromOpenFileLimit()
 
     /// Creates the dependencies.
     public init(log: EventLog, service: CommandService, tokens: AccessTokens, runner: ProjectionRunner, logger: Logger) {
@@ -87,6 +89,8 @@ struct Routes: Sendable {
     let web = WebRenderer()
     /// The open-data feeds' rendered bodies.
     let feeds = FeedResponses()
+    /// The rendered pages of `GET /rooms/{id}`.
+    let roomPages = RoomPages()
     var service: CommandService { dependencies.service }
     var log: EventLog { dependencies.log }
     var runner: ProjectionRunner { dependencies.runner }
@@ -152,9 +156,13 @@ struct Routes: Sendable {
 /// JSON responses from dictionaries or arrays (sorted keys: stable bytes for tests and caches).
 enum JSONResponse {
     static func object(_ object: Any, status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
-        if let written = JSONWriter.bytes(object) { return bytes(written, status: status, contentType: contentType) }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return bytes(Array(data), status: status, contentType: contentType)
+        bytes(encoded(object), status: status, contentType: contentType)
+    }
+
+    /// The JSON text of a dictionary or array, sorted keys.
+    static func encoded(_ object: Any) -> [UInt8] {
+        if let written = JSONWriter.bytes(object) { return written }
+        return Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
     }
 
     static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String, extraHeaders: HTTPFields = [:]) -> Response {
