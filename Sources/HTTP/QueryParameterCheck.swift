@@ -5,14 +5,18 @@ import Hummingbird
 /// naming it: `GET /availability?radiusKm=1` once silently searched without a radius.
 ///
 /// The API's parameters come from ``APIDocument/operations`` (so `/openapi.json` says exactly
-/// what is checked here); the web pages' own form fields are listed in ``webPages``.
+/// what is checked here); the web pages' own form fields are listed in ``webPages``, and a page
+/// shows its refusal as a French HTML page (``WebErrorPages``), never a JSON document.
 struct QueryParameterCheck: RouterMiddleware {
     typealias Context = ServerRequestContext
 
     /// Parameters allowed per `METHOD /route/{template}`.
     let allowed: [String: Set<String>]
+    /// Renders the refusals of web pages.
+    let renderer: WebRenderer
 
-    init() {
+    init(renderer: WebRenderer) {
+        self.renderer = renderer
         var allowed: [String: Set<String>] = [:]
         for operation in APIDocument.operations {
             allowed["\(operation.method.uppercased()) \(operation.path)"] = Set(operation.query.map(\.0))
@@ -39,6 +43,16 @@ struct QueryParameterCheck: RouterMiddleware {
         }
         let method = request.method == .head ? "GET" : request.method.rawValue
         let names = allowed["\(method) \(route)"] ?? (route.hasPrefix("/app") ? ["ok"] : [])
+        do {
+            try check(request, names: names)
+        } catch let problem as Problem where route == "/" || route.hasPrefix("/app") {
+            return WebErrorPages.page(for: problem, renderer: renderer, request: request, context: context)
+        }
+        return try await next(request, context)
+    }
+
+    /// Throws the problem of the first unknown or repeated parameter.
+    private func check(_ request: Request, names: Set<String>) throws {
         var seen: Set<Substring> = []
         for (name, _) in request.uri.queryParameters {
             guard names.contains(String(name)) else {
@@ -51,6 +65,5 @@ struct QueryParameterCheck: RouterMiddleware {
                               detail: "Le paramètre « \(name) » apparaît deux fois : donnez-le une seule fois.", field: String(name))
             }
         }
-        return try await next(request, context)
     }
 }

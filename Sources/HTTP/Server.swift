@@ -48,14 +48,14 @@ public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequ
     // HEAD answers every GET route with the GET's headers and no body (GDAL's /vsicurl/ needs it).
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     let table = RouteTable()
+    let routes = Routes(dependencies: dependencies)
     router.add(middleware: RequestLog(logger: dependencies.logger))
     router.add(middleware: ResponseHeaders())
     router.add(middleware: MethodNotAllowed(table: table))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: BearerAuthenticator(tokens: dependencies.tokens))
     router.add(middleware: SessionAuthenticator(sessions: WebSessions(log: dependencies.log)))
-    router.add(middleware: QueryParameterCheck())
-    let routes = Routes(dependencies: dependencies)
+    router.add(middleware: QueryParameterCheck(renderer: routes.web))
     routes.register(on: router)
     table.record(router.routes.map { ($0.path.description, $0.method) })
     return router

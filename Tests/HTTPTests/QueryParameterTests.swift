@@ -35,6 +35,8 @@ import Testing
             for page in ["/app", "/app/pepiniere", "/app/salles/salle-radiance?semaine=2027-04-26"] {
                 let response = try await client.send(.get, page + (page.contains("?") ? "&" : "?") + "inconnu=1")
                 if response.status != .badRequest { lenient.append("\(page) → \(response.status.code)") }
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8", "a person sees a page, not JSON: \(page)")
+                #expect(response.text.contains("Paramètre inconnu"), "\(page)")
             }
             #expect(lenient.isEmpty, "unknown parameters accepted: \(lenient)")
             #expect(try await client.send(.get, "/?people=2&stepfree=on&equipment=wifi&equipment=projector").status == .ok, "the map's own form fields")

@@ -44,17 +44,21 @@ struct WebErrorPages: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let problem = Problem.wrapping(error)
-            if problem.status == .unauthorized {
-                return renderer.page("signIn", title: "Connexion", request: request, context: context, status: .unauthorized)
-            }
-            var response = renderer.page("message", title: "Erreur", data: [
-                "heading": problem.status == .notFound ? "Page introuvable" : "Ce n’est pas possible",
-                "text": problem.detail, "link": "/app", "linkLabel": "Revenir à l’accueil",
-            ], request: request, context: context, status: problem.status)
-            for field in problem.headers where field.name != .contentType { response.headers.append(field) }
-            return response
+            return Self.page(for: Problem.wrapping(error), renderer: renderer, request: request, context: context)
         }
+    }
+
+    /// The French page that shows `problem` to a person.
+    static func page(for problem: Problem, renderer: WebRenderer, request: Request, context: Context) -> Response {
+        if problem.status == .unauthorized {
+            return renderer.page("signIn", title: "Connexion", request: request, context: context, status: .unauthorized)
+        }
+        var response = renderer.page("message", title: "Erreur", data: [
+            "heading": problem.status == .notFound ? "Page introuvable" : "Ce n’est pas possible",
+            "text": problem.detail, "link": "/app", "linkLabel": "Revenir à l’accueil",
+        ], request: request, context: context, status: problem.status)
+        for field in problem.headers where field.name != .contentType { response.headers.append(field) }
+        return response
     }
 }
 
