@@ -34,7 +34,8 @@ struct RequestLog: RouterMiddleware {
         logger.info("request", metadata: metadata)
         if response.status.code >= 500 {
             var failure = metadata
-            failure["cause"] = "\(cause.map { String(describing: $0) } ?? "status \(response.status.code)")"
+            let underlying = (cause as? Problem)?.cause ?? cause
+            failure["cause"] = "\(underlying.map { String(describing: $0) } ?? "status \(response.status.code)")"
             logger.error("server error", metadata: failure)
         }
         return response

@@ -53,6 +53,7 @@ extension Problem {
         guard let field, let renamed = renames[field] else { return self }
         var problem = Problem(status, code: code, detail: detail, field: renamed, title: title)
         problem.headers = headers
+        problem.cause = cause
         return problem
     }
 }
