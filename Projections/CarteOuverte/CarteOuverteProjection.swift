@@ -118,11 +118,11 @@ public struct CarteOuverteProjection: Sendable {
             var values: [String: String] = [:]
             for (key, value) in properties(room, now: now) {
                 switch value {
-                case .text(let t): values[key] = t
+                case .text(let t): values[key] = Self.neutralisedFormula(t)
                 case .number(let n): values[key] = decimalText(n)
                 case .bool(let b): values[key] = b ? "true" : "false"
                 case .null: values[key] = ""
-                case .list(let items): values[key] = items.joined(separator: " ; ")
+                case .list(let items): values[key] = Self.neutralisedFormula(items.joined(separator: " ; "))
                 }
             }
             values["latitude"] = decimalText(room.details.position.latitude)
@@ -134,6 +134,17 @@ public struct CarteOuverteProjection: Sendable {
             out.raw("\r\n")
         }
         return out.bytes
+    }
+
+    /// A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+    /// tab or a carriage return) gets a leading `'`, as OWASP's "CSV Injection" page says, so that
+    /// a room named `=HYPERLINK(…)` shows as text. Numeric columns (a longitude of `-1.6745`) are
+    /// never text cells and stay numbers.
+    static func neutralisedFormula(_ text: String) -> String {
+        guard let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) else {
+            return text
+        }
+        return "'" + text
     }
 
     /// OSM `opening_hours` from the room's weekly availabilities still running on `today`

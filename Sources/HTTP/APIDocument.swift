@@ -100,7 +100,7 @@ enum APIDocument {
         Operation("get", "/structures/{id}", "Une structure", .publicAccess),
         Operation("put", "/structures/{id}/quota", "Quota mensuel d’emprunt (heures)", .coordinator, body: object(["hoursPerMonth": ["type": ["integer", "null"], "minimum": 1, "maximum": 744]])),
         Operation("post", "/rooms", "Proposer une salle", .bearer, body: object(roomProperties, required: ["name", "address", "latitude", "longitude", "capacity", "stepFree", "conditions"])),
-        Operation("get", "/rooms/{id}", "Une salle", .publicAccess),
+        Operation("get", "/rooms/{id}", "Une salle ; ses disponibilités par pages de `limit` (50 par défaut, 200 au plus), la suivante au lien `next`", .publicAccess, query: [("limit", "pageLimit"), ("cursor", "cursor")]),
         Operation("patch", "/rooms/{id}", "Modifier une salle", .bearer, body: object(roomProperties.filter { $0.key != "id" && $0.key != "structure" })),
         Operation("delete", "/rooms/{id}", "Retirer une salle", .bearer, body: reason),
         Operation("post", "/rooms/{id}/availability", "Ouvrir une disponibilité (ponctuelle ou hebdomadaire)", .bearer, body: object([
@@ -151,7 +151,7 @@ enum APIDocument {
         Operation("post", "/phare/requests/{id}/allocate", "Attribuer une surface", .coordinator, body: object(["surface": surface], required: ["surface"])),
         Operation("post", "/phare/requests/{id}/decline", "Refuser une demande", .coordinator, body: reason),
         Operation("get", "/phare", "Demande et attributions du Phare", .publicAccess),
-        Operation("get", "/reports/{year}", "Rapport d’activité de l’année (JSON ou HTML)", .coordinator),
+        Operation("get", "/reports/{year}", "Rapport d’activité de l’année (JSON ou HTML)", .coordinator, query: [("format", "format")]),
         Operation("get", "/audit/history/{stream}", "Historique d’un flux", .coordinator),
         Operation("get", "/audit/structures/{id}/history", "Historique d’une structure", .coordinator),
         Operation("get", "/audit/verify", "Vérifier la chaîne d’intégrité", .coordinator),
@@ -181,8 +181,11 @@ enum APIDocument {
                 let schema: [String: Any]
                 switch type {
                 case "instant": schema = instantQuery
-                case "position": schema = ["type": "integer", "minimum": 0]
+                case "position": schema = ["type": "integer", "minimum": 0, "maximum": Int(QueryValue.maximumPosition)]
                 case "integer", "number": schema = ["type": type]
+                case "format": schema = ["type": "string", "enum": ["json", "html"]]
+                case "pageLimit": schema = ["type": "integer", "minimum": 1, "maximum": AvailabilityPage.maximumLimit]
+                case "cursor": schema = identifier
                 default: schema = ["type": "string"]
                 }
                 parameters.append(["name": name, "in": "query", "required": false, "schema": schema])

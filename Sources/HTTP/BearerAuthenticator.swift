@@ -33,6 +33,7 @@ public struct BearerAuthenticator: RouterMiddleware {
         }
         var context = context
         context.grant = grant
+        context.notes.caller = CallerKind(grant.role)
         return try await next(request, context)
     }
 }

@@ -45,7 +45,8 @@ struct MethodNotAllowed: RouterMiddleware {
             return try await next(request, context)
         } catch {
             guard let notFound = error as? HTTPError, notFound.status == .notFound else { throw error }
-            let methods = table.methods(for: request.uri.path)
+            var methods = table.methods(for: request.uri.path)
+            if methods.contains(.get) { methods.insert(.head) }
             guard !methods.isEmpty, !methods.contains(request.method),
                   !(request.method == .head && methods.contains(.get)) else { throw error }
             var problem = Problem(.methodNotAllowed, code: "request.methodNotAllowed",

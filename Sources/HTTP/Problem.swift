@@ -19,6 +19,8 @@ public struct Problem: HTTPResponseError, Sendable {
     public let field: String?
     /// Extra headers (e.g. `WWW-Authenticate`, `Retry-After`).
     public var headers: HTTPFields = [:]
+    /// The failure behind a 5xx, for the server's log only (never sent to the client).
+    public var cause: (any Error)?
 
     /// Creates a problem.
     public init(_ status: HTTPResponse.Status, code: String, detail: String, field: String? = nil, title: String? = nil) {
@@ -75,7 +77,10 @@ public struct Problem: HTTPResponseError, Sendable {
         case let problem as Problem: return problem
         case let app as AppError: return from(app)
         case let log as EventLogError: return from(log.code == .diskFull ? .unavailable(log) : .storage(log))
-        default: return Problem(.internalServerError, code: "internal", detail: "Erreur interne : rien n’a été enregistré.")
+        default:
+            var problem = Problem(.internalServerError, code: "internal", detail: "Erreur interne : rien n’a été enregistré.")
+            problem.cause = error
+            return problem
         }
     }
 
@@ -109,11 +114,12 @@ public struct Problem: HTTPResponseError, Sendable {
             problem.headers[.retryAfter] = "60"
             return problem
         case .storage(let logError):
-            if logError.code == .stopped {
-                return Problem(.serviceUnavailable, code: "storage.stopped",
-                               detail: "Le journal n’accepte plus d’écritures après une erreur disque ; l’exploitant est prévenu.")
-            }
-            return Problem(.internalServerError, code: "internal", detail: "Erreur interne : rien n’a été enregistré.")
+            var problem = logError.code == .stopped
+                ? Problem(.serviceUnavailable, code: "storage.stopped",
+                          detail: "Le journal n’accepte plus d’écritures après une erreur disque ; l’exploitant est prévenu.")
+                : Problem(.internalServerError, code: "internal", detail: "Erreur interne : rien n’a été enregistré.")
+            problem.cause = logError
+            return problem
         case .idempotencyKeyReused:
             return IdempotencyMiddleware.reused
         }

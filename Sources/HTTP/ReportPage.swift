@@ -3,6 +3,14 @@ import Projections
 
 /// The printable activity report: figures and a bar chart of loans per month (inline SVG, no script).
 enum ReportPage {
+    /// The page's stylesheet, served at `/app/static/rapport.css`: the page carries the web
+    /// application's Content-Security-Policy, which allows no inline style.
+    static let css = """
+    body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+    table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}
+    td{text-align:right}@media print{body{margin:0}}
+    """
+
     static let months = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 
     /// The year's figures as (label, value) rows, in French.
@@ -53,9 +61,7 @@ enum ReportPage {
         <!doctype html>
         <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Rapport d’activité \(report.year) — Mutualisation</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-        table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}
-        td{text-align:right}@media print{body{margin:0}}</style></head>
+        <link rel="stylesheet" href="/app/static/rapport.css"></head>
         <body><main><h1>Rapport d’activité \(report.year)</h1>
         <h2>Chiffres de l’année</h2><table>\(table)</table>
         <h2>Prêts de salles par mois</h2>

@@ -57,8 +57,8 @@ extension Routes {
             let limit: ReplayLimit
             if let at = query["at"] {
                 limit = .instant(try TimeFormat.instant(String(at), field: "at"))
-            } else if let raw = query["position"], let position = UInt64(String(raw)) {
-                limit = .position(position)
+            } else if let raw = query["position"] {
+                limit = .position(try QueryValue.position(raw, field: "position"))
             } else {
                 throw Problem.invalid("at", "Précisez « at » (date ou instant) ou « position ».", code: "request.missingField", status: .badRequest)
             }
@@ -79,10 +79,7 @@ extension Routes {
         }
         router.get("/events") { request, context in
             _ = try context.requireCoordinator()
-            let from = try request.uri.queryParameters["from"].map { raw -> UInt64 in
-                guard let value = UInt64(String(raw)) else { throw Problem.invalid("from", "« from » est une position (entier ≥ 0).", status: .badRequest) }
-                return value
-            } ?? 0
+            let from = try request.uri.queryParameters["from"].map { try QueryValue.position($0, field: "from") } ?? 0
             if (request.headers[.accept] ?? "").contains("text/event-stream") {
                 return eventStream(after: try Self.lastEventID(request) ?? from, token: Self.bearerToken(request))
             }

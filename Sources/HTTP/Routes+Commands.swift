@@ -7,10 +7,11 @@ import HTTPTypes
 import Hummingbird
 
 extension Routes {
-    /// Runs a command as the caller, mapping refusals to problem documents.
+    /// Runs a command as the caller, mapping refusals to problem documents whose `field` is the
+    /// request's name for it (`fields`, see ``WireFields``).
     func execute<D: Decider>(
         _ decider: D.Type, stream: String, command: D.Command, grant: AccessGrant,
-        structures: [StructureID] = [], request: Request
+        structures: [StructureID] = [], request: Request, fields: WireFields.Renames = [:]
     ) async throws -> CommandOutcome<D> {
         guard let actor = grant.actor else {
             throw Problem.forbidden("Ce jeton ne porte pas d’identité valide.")
@@ -22,7 +23,7 @@ extension Routes {
             if case .storage(let logError) = error {
                 dependencies.logger.error("command failed on \(stream): \(logError)")
             }
-            throw Problem.from(error)
+            throw Problem.from(error).renamingField(fields)
         }
     }
 

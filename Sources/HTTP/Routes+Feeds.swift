@@ -123,9 +123,13 @@ extension Routes {
                 throw Problem.notFound("Année introuvable (2000 à 2100).")
             }
             let report = runner.withState { $0.report.report(year: year) }
+            let format = request.uri.queryParameters["format"]
+            guard format == nil || format == "json" || format == "html" else {
+                throw Problem.invalid("format", "« format » vaut json ou html.", code: "value.unknownEnum", status: .badRequest)
+            }
             let accept = request.headers[.accept] ?? ""
-            if accept.contains("text/html") || request.uri.queryParameters["format"] == "html" {
-                return JSONResponse.bytes(Array(ReportPage.html(report).utf8), contentType: "text/html; charset=utf-8")
+            if format == "html" || (format == nil && accept.contains("text/html")) {
+                return WebRenderer.html(ReportPage.html(report))
             }
             return JSONResponse.object(ReportJSON.object(report))
         }

@@ -14,7 +14,7 @@ extension Routes {
             let label = try body.string("label", max: 200)
             let floor = try body.optionalString("floor", max: 100) ?? ""
             try body.finish()
-            let outcome = try await execute(PepiniereDecider.self, stream: site.streamName, command: .addDesk(id: id, label: label, floor: floor), grant: grant, request: request)
+            let outcome = try await execute(PepiniereDecider.self, stream: site.streamName, command: .addDesk(id: id, label: label, floor: floor), grant: grant, request: request, fields: WireFields.desk)
             return await written(id.rawValue, version: outcome.version, position: outcome.position)
         }
         router.post("/pepiniere/applications") { request, context in
@@ -25,7 +25,7 @@ extension Routes {
             var body = try await JSONInput.read(request, context: context)
             let (site, submission) = try applicationSubmission(&body, person: person)
             let id = submission.id
-            let outcome = try await execute(PepiniereDecider.self, stream: site.streamName, command: .submitApplication(submission), grant: grant, request: request)
+            let outcome = try await execute(PepiniereDecider.self, stream: site.streamName, command: .submitApplication(submission), grant: grant, request: request, fields: WireFields.application)
             let rank = outcome.state.position(of: id)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, extra: ["rank": rank ?? NSNull()])
         }
@@ -38,7 +38,7 @@ extension Routes {
                 let site = try siteID(&body)
                 let command = try pepiniereCommand(action, application: application, &body)
                 try body.finish()
-                let outcome = try await execute(PepiniereDecider.self, stream: site.streamName, command: command, grant: grant, request: request)
+                let outcome = try await execute(PepiniereDecider.self, stream: site.streamName, command: command, grant: grant, request: request, fields: WireFields.applicationPath)
                 return await written(application.rawValue, version: outcome.version, position: outcome.position, status: .ok)
             }
         }

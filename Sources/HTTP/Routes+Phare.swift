@@ -25,7 +25,7 @@ extension Routes {
             let grant = try context.requireGrant()
             var body = try await JSONInput.read(request, context: context)
             let space = try phareSpaceRequest(&body, grant: grant)
-            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: .requestSpace(space), grant: grant, structures: [space.structure], request: request)
+            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: .requestSpace(space), grant: grant, structures: [space.structure], request: request, fields: WireFields.phareRequest)
             return await written(space.id.rawValue, version: outcome.version, position: outcome.position)
         }
         router.patch("/phare/requests/:id") { request, context in
@@ -39,7 +39,7 @@ extension Routes {
             let wished = body.has("wishedDate") ? try body.optionalString("wishedDate", max: 10).map { try TimeFormat.localDate($0, field: "wishedDate") } : current.wishedDate
             let notes = try body.optionalString("notes", max: 5000) ?? current.notes
             try body.finish()
-            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: .amend(id, use: use, surface: surface, wishedDate: wished, notes: notes), grant: grant, request: request)
+            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: .amend(id, use: use, surface: surface, wishedDate: wished, notes: notes), grant: grant, request: request, fields: WireFields.pharePath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         router.delete("/phare/requests/:id") { request, context in
@@ -48,7 +48,7 @@ extension Routes {
             var body = try await JSONInput.read(request, context: context)
             let reason = try body.optionalString("reason", max: 1000)
             try body.finish()
-            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: .withdraw(id, reason: reason), grant: grant, request: request)
+            let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: .withdraw(id, reason: reason), grant: grant, request: request, fields: WireFields.pharePath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         for action in ["allocate", "decline"] {
@@ -63,7 +63,7 @@ extension Routes {
                     command = .decline(id, reason: try body.optionalString("reason", max: 1000) ?? "Demande non retenue.")
                 }
                 try body.finish()
-                let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: command, grant: grant, request: request)
+                let outcome = try await execute(PhareDecider.self, stream: StreamNames.phare, command: command, grant: grant, request: request, fields: WireFields.pharePath)
                 return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
             }
         }

@@ -1,5 +1,6 @@
 import App
 import Domain
+import EventLog
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -13,20 +14,39 @@ extension Routes {
             let id: RoomID = try newID(&body)
             let details = try roomDetails(&body, current: nil)
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .offer(id: id, owner: owner, details: details), grant: grant, structures: [owner], request: request)
+            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .offer(id: id, owner: owner, details: details), grant: grant, structures: [owner], request: request, fields: WireFields.newRoom)
             return await written(id.rawValue, version: outcome.version, position: outcome.position)
         }
-        router.get("/rooms/:id") { _, context in
+        router.get("/rooms/:id") { request, context in
             let id = try pathID(context, "id", as: RoomID.self, what: "Salle")
-            let (state, version) = try load(RoomDecider.self, stream: id.streamName)
-            guard version > 0, let details = state.details, let owner = state.owner else { throw Problem.notFound("Salle introuvable.") }
-            var object = RoomJSON.details(details)
-            object["id"] = id.rawValue
-            object["structure"] = owner.rawValue
-            object["withdrawn"] = state.isWithdrawn
-            object["version"] = version
-            object["availability"] = state.availability.values.sorted { $0.id.rawValue < $1.id.rawValue }.map(RoomJSON.availability)
-            return JSONResponse.object(object)
+            let page = try AvailabilityPage(request.uri.queryParameters)
+            let version: UInt64
+            do {
+                version = try log.streamVersion(id.streamName)
+            } catch {
+                throw Problem.wrapping(error)
+            }
+            guard version > 0 else { throw Problem.notFound("Salle introuvable.") }
+            let key = RoomPages.key(room: id.rawValue, version: version, cursor: page.cursor?.rawValue, limit: page.limit)
+            let rendered = try roomPages.page(key) {
+                let (state, version) = try load(RoomDecider.self, stream: id.streamName)
+                guard version > 0, let details = state.details, let owner = state.owner else { throw Problem.notFound("Salle introuvable.") }
+                var object = RoomJSON.details(details)
+                object["id"] = id.rawValue
+                object["structure"] = owner.rawValue
+                object["withdrawn"] = state.isWithdrawn
+                object["version"] = version
+                let all = state.availability.values.sorted { $0.id.rawValue < $1.id.rawValue }
+                let (entries, next) = page.slice(all, id: \.id.rawValue)
+                object["availability"] = Array(entries.map(RoomJSON.availability))
+                object["availabilityCount"] = all.count
+                let nextPage = next.map { "/rooms/\(id.rawValue)?cursor=\($0)&limit=\(page.limit)" }
+                if let nextPage { object["next"] = nextPage }
+                return RoomPages.Page(body: JSONResponse.encoded(object), next: nextPage)
+            }
+            var headers: HTTPFields = [.eTag: "\"\(version)\""]
+            if let next = rendered.next { headers[HTTPField.Name("Link")!] = "<\(next)>; rel=\"next\"" }
+            return JSONResponse.bytes(rendered.body, contentType: "application/json", extraHeaders: headers)
         }
         router.patch("/rooms/:id") { request, context in
             let grant = try context.requireGrant()
@@ -36,7 +56,7 @@ extension Routes {
             var body = try await JSONInput.read(request, context: context)
             let details = try roomDetails(&body, current: current)
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .changeDetails(details), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .changeDetails(details), grant: grant, request: request, fields: WireFields.roomPath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         router.delete("/rooms/:id") { request, context in
@@ -45,7 +65,7 @@ extension Routes {
             var body = try await JSONInput.read(request, context: context)
             let reason = try body.optionalString("reason", max: 1000) ?? "Salle retirée par la structure."
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .withdraw(reason: reason), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: id.streamName, command: .withdraw(reason: reason), grant: grant, request: request, fields: WireFields.roomPath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         router.post("/rooms/:id/availability") { request, context in
@@ -55,7 +75,8 @@ extension Routes {
             let id: AvailabilityID = try newID(&body)
             let command = try availabilityCommand(&body, id: id)
             try body.finish()
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request,
+                                         fields: WireFields.availability(command))
             let periods = outcome.state.availability[id]?.periods.count ?? 0
             return await written(id.rawValue, version: outcome.version, position: outcome.position, extra: ["room": room.rawValue, "periods": periods])
         }
@@ -63,7 +84,7 @@ extension Routes {
             let grant = try context.requireGrant()
             let room = try pathID(context, "id", as: RoomID.self, what: "Salle")
             let id = try pathID(context, "aid", as: AvailabilityID.self, what: "Disponibilité")
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: .closeAvailability(id: id), grant: grant, request: request)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: .closeAvailability(id: id), grant: grant, request: request, fields: WireFields.availabilityPath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
         router.post("/rooms/:id/loans") { request, context in
@@ -71,7 +92,7 @@ extension Routes {
             let room = try pathID(context, "id", as: RoomID.self, what: "Salle")
             var body = try await JSONInput.read(request, context: context)
             let parsed = try loanRequestCommand(&body, grant: grant)
-            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request)
+            let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request, fields: WireFields.loanRequest)
             if parsed.isSeries {
                 // A series is one event whose occurrences are the loans it creates.
                 var loans: [[String: Any]] = []
@@ -98,7 +119,7 @@ extension Routes {
                 let reason = try body.optionalString("reason", max: 1000)
                 try body.finish()
                 let command = Self.loanDecision(action, loan: loan, reason: reason)
-                let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request)
+                let outcome = try await execute(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request, fields: WireFields.loanPath)
                 let status = outcome.state.loans[loan].map { RoomJSON.status($0.status) } ?? "unknown"
                 var declined: [String] = []
                 for event in outcome.events {

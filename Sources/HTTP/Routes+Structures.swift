@@ -12,7 +12,7 @@ extension Routes {
             let id: StructureID = try newID(&body)
             let details = try structureDetails(&body)
             try body.finish()
-            let outcome = try await execute(StructureDecider.self, stream: id.streamName, command: .register(id: id, details: details), grant: grant, request: request)
+            let outcome = try await execute(StructureDecider.self, stream: id.streamName, command: .register(id: id, details: details), grant: grant, request: request, fields: WireFields.structure)
             return await written(id.rawValue, version: outcome.version, position: outcome.position)
         }
         router.get("/structures/:id") { _, context in
@@ -33,7 +33,7 @@ extension Routes {
             var body = try await JSONInput.read(request, context: context)
             let hours = try body.optionalInt("hoursPerMonth", in: 0...744)
             try body.finish()
-            let outcome = try await execute(StructureDecider.self, stream: id.streamName, command: .setBorrowingQuota(hoursPerMonth: hours), grant: grant, request: request)
+            let outcome = try await execute(StructureDecider.self, stream: id.streamName, command: .setBorrowingQuota(hoursPerMonth: hours), grant: grant, request: request, fields: WireFields.structurePath)
             return await written(id.rawValue, version: outcome.version, position: outcome.position, status: .ok)
         }
     }

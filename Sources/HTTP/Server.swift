@@ -2,6 +2,8 @@ public import App
 public import EventLog
 import Foundation
 public import Hummingbird
+import HummingbirdCore
+import NIOCore
 import HTTPTypes
 public import Logging
 public import Projections
@@ -29,6 +31,13 @@ public struct ServerDependencies: Sendable {
     public var publicURL: String = "http://127.0.0.1:8080" {
         didSet { while publicURL.hasSuffix("/") { publicURL.removeLast() } }
     }
+    /// How long a connection may stay without a complete request head (headers trickled in,
+    /// or nothing at all after the last answer) before the server closes it.
+    public var connectionIdleTimeout: Duration = .seconds(10)
+    /// The most connections served at once; more wait in the listen backlog. By default the
+    /// process's open-file limit less 100 (the log, LMDB, the listening socket), between 64 and
+    /// 10,000, so that a crowd of connections never makes `accept` fail for want of descriptors.
+    public var maximumConnections = ConnectionLimit.fromOpenFileLimit()
 
     /// Creates the dependencies.
     public init(log: EventLog, service: CommandService, tokens: AccessTokens, runner: ProjectionRunner, logger: Logger) {
@@ -42,25 +51,41 @@ public struct ServerDependencies: Sendable {
 
 /// Builds the router: middleware, then every route of the API, the feeds and the web application.
 public func buildRouter(_ dependencies: ServerDependencies) -> Router<ServerRequestContext> {
-    let router = Router(context: ServerRequestContext.self)
+    // HEAD answers every GET route with the GET's headers and no body (GDAL's /vsicurl/ needs it).
+    let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     let table = RouteTable()
+    let routes = Routes(dependencies: dependencies)
+    router.add(middleware: RequestLog(logger: dependencies.logger))
+    router.add(middleware: ResponseHeaders())
     router.add(middleware: MethodNotAllowed(table: table))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: BearerAuthenticator(tokens: dependencies.tokens))
     router.add(middleware: SessionAuthenticator(sessions: WebSessions(log: dependencies.log)))
     router.add(middleware: SameOriginForms(publicURL: dependencies.publicURL))
     router.add(middleware: IdempotencyMiddleware(answers: IdempotentAnswers(log: dependencies.log)))
-    let routes = Routes(dependencies: dependencies)
+    router.add(middleware: QueryParameterCheck(renderer: routes.web))
     routes.register(on: router)
     table.record(router.routes.map { ($0.path.description, $0.method) })
     return router
 }
 
 /// Builds the Hummingbird application listening on `host:port`.
+///
+/// Slow clients cannot hold the server: Hummingbird's HTTP/1 idle timeout closes a connection
+/// whose request head is not complete within ``ServerDependencies/connectionIdleTimeout`` (it
+/// counts decoded request parts, not bytes, so headers trickled a byte at a time do not reset
+/// it), and its `MaximumAvailableConnections` stops accepting beyond
+/// ``ServerDependencies/maximumConnections``. Both are the library's; nothing is hand-written.
 public func buildApplication(_ dependencies: ServerDependencies, host: String, port: Int) -> some ApplicationProtocol {
-    Application(
+    let timeout = dependencies.connectionIdleTimeout.components
+    let idle = TimeAmount.nanoseconds(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000)
+    return Application(
         router: buildRouter(dependencies),
-        configuration: .init(address: .hostname(host, port: port), serverName: "mutualisation"),
+        server: .http1(configuration: .init(idleTimeout: idle)),
+        configuration: .init(
+            address: .hostname(host, port: port), serverName: "mutualisation",
+            availableConnectionsDelegate: MaximumAvailableConnections(dependencies.maximumConnections, logger: dependencies.logger)
+        ),
         logger: dependencies.logger
     )
 }
@@ -72,6 +97,8 @@ struct Routes: Sendable {
     let web = WebRenderer()
     /// The open-data feeds' rendered bodies.
     let feeds = FeedResponses()
+    /// The rendered pages of `GET /rooms/{id}`.
+    let roomPages = RoomPages()
     var service: CommandService { dependencies.service }
     var log: EventLog { dependencies.log }
     var runner: ProjectionRunner { dependencies.runner }
@@ -137,9 +164,13 @@ struct Routes: Sendable {
 /// JSON responses from dictionaries or arrays (sorted keys: stable bytes for tests and caches).
 enum JSONResponse {
     static func object(_ object: Any, status: HTTPResponse.Status = .ok, contentType: String = "application/json") -> Response {
-        if let written = JSONWriter.bytes(object) { return bytes(written, status: status, contentType: contentType) }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return bytes(Array(data), status: status, contentType: contentType)
+        bytes(encoded(object), status: status, contentType: contentType)
+    }
+
+    /// The JSON text of a dictionary or array, sorted keys.
+    static func encoded(_ object: Any) -> [UInt8] {
+        if let written = JSONWriter.bytes(object) { return written }
+        return Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
     }
 
     static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String, extraHeaders: HTTPFields = [:]) -> Response {

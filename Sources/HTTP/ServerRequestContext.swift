@@ -9,11 +9,14 @@ public struct ServerRequestContext: RequestContext {
     public var grant: AccessGrant?
     /// The browser session, for pages under `/app` signed in with the session cookie.
     public var session: WebSession?
+    /// What the middleware learn about the request for the request log (shared by every copy).
+    public let notes: RequestNotes
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.grant = nil
         self.session = nil
+        self.notes = RequestNotes()
     }
 
     /// Request bodies over 1 MiB are refused with 413.

@@ -215,7 +215,7 @@ final class DocumentObjectBox: @unchecked Sendable {
         try await fixture.run { client in
             let trace = try await client.send(.init("TRACE")!, "/health")
             #expect(trace.status.code == 405)
-            #expect(trace.headers[.allow] == "GET")
+            #expect(trace.headers[.allow] == "GET, HEAD")
             #expect(trace.headers[.contentType] == "application/problem+json")
             let delete = try await client.send(.delete, "/rooms/salle-x/loans/pret-y/approve")
             #expect(delete.status.code == 405)

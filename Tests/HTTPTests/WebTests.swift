@@ -151,6 +151,16 @@ import Testing
             #expect(api.object["stepFree"] as? Bool == true)
             #expect(api.object["equipment"] as? [String] == ["wifi"])
             #expect(api.object["structure"] as? String == "radiance", "the room belongs to the session's structure")
+
+            // A weekly opening refused for its end date shows the error next to « endDate », the
+            // form's field, not under the domain's name (« until »).
+            _ = try await browser.get(client, "/app/salles/\(id)")
+            let weekly = try await browser.post(client, "/app/salles/\(id)/disponibilites", [
+                ("kind", "weekly"), ("weekly.weekday", "2"), ("weekly.from", "14:00"), ("weekly.to", "18:00"),
+                ("startDate", "2027-05-04"), ("endDate", "2027-05-01"),
+            ])
+            #expect(weekly.status == .unprocessableContent)
+            #expect(weekly.text.contains(#"id="e-f-endDate""#), "the error sits next to the end date")
         }
     }
 

@@ -61,7 +61,7 @@ extension Routes {
                 let id: StructureID = try newID(&body)
                 let details = try structureDetails(&body)
                 try body.finish()
-                _ = try await executeAndWait(StructureDecider.self, stream: id.streamName, command: .register(id: id, details: details), grant: grant, request: request)
+                _ = try await executeAndWait(StructureDecider.self, stream: id.streamName, command: .register(id: id, details: details), grant: grant, request: request, fields: WireFields.structure)
                 return Self.redirect("/app/coordination/acces?ok=structureRegistered")
             }, orShow: { errors in
                 try accessPage(request: request, context: context, structureForm: form, structureErrors: errors)

@@ -16,7 +16,7 @@ extension Routes {
             return try await submit({
                 var body = try form.json([("project", .text), ("description", .text), ("contact.name", .text), ("contact.email", .text), ("contact.phone", .text)])
                 let (site, submission) = try applicationSubmission(&body, person: person)
-                _ = try await executeAndWait(PepiniereDecider.self, stream: site.streamName, command: .submitApplication(submission), grant: grant, request: request)
+                _ = try await executeAndWait(PepiniereDecider.self, stream: site.streamName, command: .submitApplication(submission), grant: grant, request: request, fields: WireFields.application)
                 return Self.redirect("/app?ok=applied")
             }, orShow: { errors in
                 try porteurHome(grant, form: form, errors: errors, request: request, context: context)

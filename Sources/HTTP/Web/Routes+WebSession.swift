@@ -25,6 +25,7 @@ struct SessionAuthenticator: RouterMiddleware {
             if let (session, grant) = try sessions.session(token: token) {
                 context.session = session
                 context.grant = grant
+                context.notes.caller = .session
             }
         } catch {
             throw Problem.wrapping(error)
@@ -43,17 +44,21 @@ struct WebErrorPages: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let problem = Problem.wrapping(error)
-            if problem.status == .unauthorized {
-                return renderer.page("signIn", title: "Connexion", request: request, context: context, status: .unauthorized)
-            }
-            var response = renderer.page("message", title: "Erreur", data: [
-                "heading": problem.status == .notFound ? "Page introuvable" : "Ce n’est pas possible",
-                "text": problem.detail, "link": "/app", "linkLabel": "Revenir à l’accueil",
-            ], request: request, context: context, status: problem.status)
-            for field in problem.headers where field.name != .contentType { response.headers.append(field) }
-            return response
+            return Self.page(for: Problem.wrapping(error), renderer: renderer, request: request, context: context)
         }
+    }
+
+    /// The French page that shows `problem` to a person.
+    static func page(for problem: Problem, renderer: WebRenderer, request: Request, context: Context) -> Response {
+        if problem.status == .unauthorized {
+            return renderer.page("signIn", title: "Connexion", request: request, context: context, status: .unauthorized)
+        }
+        var response = renderer.page("message", title: "Erreur", data: [
+            "heading": problem.status == .notFound ? "Page introuvable" : "Ce n’est pas possible",
+            "text": problem.detail, "link": "/app", "linkLabel": "Revenir à l’accueil",
+        ], request: request, context: context, status: problem.status)
+        for field in problem.headers where field.name != .contentType { response.headers.append(field) }
+        return response
     }
 }
 
@@ -61,6 +66,9 @@ extension Routes {
     func registerWebSession(on app: RouterGroup<ServerRequestContext>) {
         app.get("static/site.css") { _, _ in
             JSONResponse.bytes(Array(WebAssets.css.utf8), contentType: "text/css; charset=utf-8", extraHeaders: [.cacheControl: "public, max-age=3600"])
+        }
+        app.get("static/rapport.css") { _, _ in
+            JSONResponse.bytes(Array(ReportPage.css.utf8), contentType: "text/css; charset=utf-8", extraHeaders: [.cacheControl: "public, max-age=3600"])
         }
         app.get("static/carte.js") { _, _ in
             JSONResponse.bytes(Array(WebAssets.mapScript.utf8), contentType: "text/javascript; charset=utf-8", extraHeaders: [.cacheControl: "public, max-age=3600"])

@@ -23,7 +23,7 @@ extension Routes {
                 let id: RoomID = try newID(&body)
                 let details = try roomDetails(&body, current: nil)
                 try body.finish()
-                _ = try await executeAndWait(RoomDecider.self, stream: id.streamName, command: .offer(id: id, owner: owner, details: details), grant: grant, structures: [owner], request: request)
+                _ = try await executeAndWait(RoomDecider.self, stream: id.streamName, command: .offer(id: id, owner: owner, details: details), grant: grant, structures: [owner], request: request, fields: WireFields.newRoom)
                 return Self.redirect("/app/salles/\(id.rawValue)?ok=roomOffered")
             }, orShow: { errors in
                 roomFormPage(nil, form: form, errors: errors, request: request, context: context)
@@ -46,7 +46,7 @@ extension Routes {
                 var body = try form.json(Self.roomSchema)
                 let details = try roomDetails(&body, current: current)
                 try body.finish()
-                _ = try await executeAndWait(RoomDecider.self, stream: id.streamName, command: .changeDetails(details), grant: grant, request: request)
+                _ = try await executeAndWait(RoomDecider.self, stream: id.streamName, command: .changeDetails(details), grant: grant, request: request, fields: WireFields.roomPath)
                 return Self.redirect("/app/salles/\(id.rawValue)?ok=roomChanged")
             }, orShow: { errors in
                 roomFormPage((id, current), form: form, errors: errors, request: request, context: context)
@@ -76,7 +76,7 @@ extension Routes {
                 let id: AvailabilityID = try newID(&body)
                 let command = try availabilityCommand(&body, id: id)
                 try body.finish()
-                _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request)
+                _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: command, grant: grant, request: request, fields: WireFields.availability(command))
                 return Self.redirect("/app/salles/\(room.rawValue)?ok=availabilityOpened")
             }, orShow: { errors in
                 try roomPage(room, form: nil, errors: FormErrors(), request: request, context: context, availabilityForm: form, availabilityErrors: errors)
@@ -101,7 +101,7 @@ extension Routes {
             return try await submit({
                 var body = try form.json([("start", .text), ("end", .text), ("people", .integer), ("purpose", .text), ("repeat.every", .text), ("repeat.until", .text)])
                 let parsed = try loanRequestCommand(&body, grant: grant)
-                _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request)
+                _ = try await executeAndWait(RoomDecider.self, stream: room.streamName, command: parsed.command, grant: grant, structures: [parsed.borrower], request: request, fields: WireFields.loanRequest)
                 let week = (try form.text("start")?.prefix(10)).map { "&semaine=\($0)" } ?? ""
                 return Self.redirect("/app/salles/\(room.rawValue)?ok=loanRequested\(week)")
             }, orShow: { errors in
@@ -129,7 +129,7 @@ extension Routes {
             return try await submit({
                 var body = try form.json([("use", .text), ("surface", .number), ("wishedDate", .text), ("notes", .text)])
                 let space = try phareSpaceRequest(&body, grant: grant)
-                _ = try await executeAndWait(PhareDecider.self, stream: StreamNames.phare, command: .requestSpace(space), grant: grant, structures: [space.structure], request: request)
+                _ = try await executeAndWait(PhareDecider.self, stream: StreamNames.phare, command: .requestSpace(space), grant: grant, structures: [space.structure], request: request, fields: WireFields.phareRequest)
                 return Self.redirect("/app?ok=phareRequested")
             }, orShow: { errors in
                 try structureHome(grant, request: request, context: context, phareForm: form, phareErrors: errors)
@@ -150,8 +150,8 @@ extension Routes {
 
     /// Runs a command and waits until the projections show it, so that the next page sees it.
     func executeAndWait<D: Decider>(_ decider: D.Type, stream: String, command: D.Command, grant: AccessGrant,
-                                    structures: [StructureID] = [], request: Request) async throws -> CommandOutcome<D> {
-        let outcome = try await execute(decider, stream: stream, command: command, grant: grant, structures: structures, request: request)
+                                    structures: [StructureID] = [], request: Request, fields: WireFields.Renames = [:]) async throws -> CommandOutcome<D> {
+        let outcome = try await execute(decider, stream: stream, command: command, grant: grant, structures: structures, request: request, fields: fields)
         await awaitProjection(outcome.position)
         return outcome
     }
