@@ -1,3 +1,5 @@
+import App
+import Domain
 import EventLog
 import Foundation
 import HTTP
@@ -12,6 +14,9 @@ import Testing
     @Test func everyRefusalNamesTheKeyOfTheRequest() async throws {
         let fixture = try ServerFixture()
         let tokens = try await seed(fixture)
+        // The site exists (only the coordinator opens one): applications are judged on their fields.
+        _ = try await fixture.service.execute(PepiniereDecider.self, stream: SiteID.maisonESS.streamName,
+                                              command: .addDesk(id: try DeskID("bureau-1"), label: "Bureau 1", floor: ""), actor: .coordinator("test"))
         let head = try fixture.log.headPosition()
         func room(_ change: String) -> String {
             let base = #""name": "Salle", "address": {"street": "1 rue", "postcode": "35000", "city": "Rennes"}, "latitude": 48.1, "longitude": -1.6, "capacity": 10, "stepFree": true, "conditions": {"kind": "free"}"#
