@@ -231,7 +231,7 @@ public struct PersonalDataVault: Sendable {
                 FileHandle.standardError.write(Data("attention : un autre processus utilise \(directory) ; le fichier de données n’a pas été compacté (relancez cette commande serveur arrêté pour effacer les anciennes clés de ses pages libres)\n".utf8))
                 return true
             }
-            let compacted = (directory as NSString).appendingPathComponent(".compacting")
+            let compacted = DataFolder.file(".compacting", in: directory)
             try? FileManager.default.removeItem(atPath: compacted)
             try log.backup(to: compacted)
         } catch let error as AppError {
@@ -241,9 +241,9 @@ public struct PersonalDataVault: Sendable {
         } catch {
             throw AppError.storage(EventLogError(.storage, "upgrading the key vault failed: \(error)"))
         }
-        let compacted = (directory as NSString).appendingPathComponent(".compacting")
-        let source = (compacted as NSString).appendingPathComponent("data.mdb")
-        let target = (directory as NSString).appendingPathComponent("data.mdb")
+        let compacted = DataFolder.file(".compacting", in: directory)
+        let source = DataFolder.file("data.mdb", in: compacted)
+        let target = DataFolder.file("data.mdb", in: directory)
         guard rename(source, target) == 0 else {
             throw AppError.storage(EventLogError(.storage, "replacing \(target) by its compacted copy failed (\(String(cString: strerror(errno))))"))
         }
@@ -253,7 +253,7 @@ public struct PersonalDataVault: Sendable {
 
     /// True when a process other than this one has the folder's `data.mdb` open (Linux: `/proc`).
     private static func dataFileIsOpenElsewhere(_ directory: String) -> Bool {
-        let target = URL(fileURLWithPath: (directory as NSString).appendingPathComponent("data.mdb")).resolvingSymlinksInPath().path
+        let target = URL(fileURLWithPath: DataFolder.file("data.mdb", in: directory)).resolvingSymlinksInPath().path
         let me = String(getpid())
         guard let processes = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
         for pid in processes where pid != me && pid.allSatisfy(\.isNumber) {

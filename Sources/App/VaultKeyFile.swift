@@ -39,7 +39,7 @@ struct VaultKeyFile: Sendable {
 
     init(directory: String) {
         self.directory = directory
-        self.path = (directory as NSString).appendingPathComponent(Self.fileName)
+        self.path = DataFolder.file(Self.fileName, in: directory)
     }
 
     /// The generations in the file; nil when there is no file.
@@ -96,7 +96,7 @@ struct VaultKeyFile: Sendable {
     /// Runs `body` while holding the folder's vault lock (`vault.lock`, `flock`), so that one
     /// process at a time rotates or creates the key file. Waits without blocking a thread.
     func withLock<T>(_ body: () async throws(AppError) -> T) async throws(AppError) -> T {
-        let lockPath = (directory as NSString).appendingPathComponent("vault.lock")
+        let lockPath = DataFolder.file("vault.lock", in: directory)
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("lock cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }

@@ -13,11 +13,12 @@ import Glibc
 ///   over a file elsewhere.
 public enum DataFolder {
     /// Creates `path` (owner-only) when missing, then checks it and its files.
-    /// - Throws: ``EventLogError/Code/storage`` with a message naming the file and the reason.
+    /// - Throws: ``EventLogError/Code/storage`` with a message naming the file and the reason, in
+    ///   French: it reaches the person who runs the command.
     public static func prepare(_ path: String) throws(EventLogError) {
         var status = stat()
         if lstat(path, &status) != 0 {
-            guard errno == ENOENT else { throw failure(path, "cannot be read (\(String(cString: strerror(errno))))") }
+            guard errno == ENOENT else { throw failure(path, "ne peut pas être lu (\(String(cString: strerror(errno))))") }
             try createOwnerOnly(path)
             return
         }
@@ -27,10 +28,10 @@ public enum DataFolder {
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw failure(path, "cannot be listed: \(error.localizedDescription)")
+            throw failure(path, "ne peut pas être listé : \(error.localizedDescription)")
         }
         for entry in entries.sorted() {
-            let file = (path as NSString).appendingPathComponent(entry)
+            let file = Self.file(entry, in: path)
             var fileStatus = stat()
             guard lstat(file, &fileStatus) == 0 else { continue }
             try check(file, fileStatus, isFolder: nil)
@@ -40,33 +41,42 @@ public enum DataFolder {
 
     /// Creates `path` and any missing parent; the last folder is owner-only from its creation.
     public static func createOwnerOnly(_ path: String) throws(EventLogError) {
-        let parent = (path as NSString).deletingLastPathComponent
+        // Not NSString's deletingLastPathComponent: Foundation traps on a one-component relative
+        // path such as `mutualise-data` (the default folder).
+        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let parent = trimmed.lastIndex(of: "/").map { String(trimmed[..<$0]) } ?? ""
         if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw failure(parent, "cannot be created: \(error.localizedDescription)")
+                throw failure(parent, "ne peut pas être créé : \(error.localizedDescription)")
             }
         }
         guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
-            throw failure(path, "cannot be created (\(String(cString: strerror(errno))))")
+            throw failure(path, "ne peut pas être créé (\(String(cString: strerror(errno))))")
         }
         // mkdir applies the umask, which may only remove bits: 0700 or narrower.
+    }
+
+    /// The path of `name` inside the folder `directory` (plain string joining: Foundation's path
+    /// helpers trap on some relative paths).
+    public static func file(_ name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     private static func check(_ path: String, _ status: stat, isFolder: Bool?) throws(EventLogError) {
         let kind = status.st_mode & S_IFMT
         if kind == S_IFLNK {
-            throw failure(path, "is a symbolic link: a data folder must hold its own files (remove the link, or point --data at the real folder)")
+            throw failure(path, "est un lien symbolique : un dossier de données doit contenir ses propres fichiers (supprimez le lien, ou donnez à --data le vrai dossier)")
         }
-        if isFolder == true, kind != S_IFDIR { throw failure(path, "exists and is not a folder") }
+        if isFolder == true, kind != S_IFDIR { throw failure(path, "existe et n’est pas un dossier") }
         let owner = geteuid()
         if status.st_uid != owner {
-            throw failure(path, "belongs to another user (uid \(status.st_uid), this process runs as uid \(owner)): run as that user or change the owner")
+            throw failure(path, "appartient à un autre utilisateur (uid \(status.st_uid) ; ce programme tourne sous l’uid \(owner)) : lancez-le sous cet utilisateur ou changez le propriétaire")
         }
     }
 
     private static func failure(_ path: String, _ reason: String) -> EventLogError {
-        EventLogError(.storage, "the data folder is refused: \(path) \(reason)")
+        EventLogError(.storage, "dossier de données refusé : \(path) \(reason)")
     }
 }

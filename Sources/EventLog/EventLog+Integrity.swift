@@ -114,7 +114,7 @@ extension EventLog {
             try environment.copy(to: destination, flags: [.compact])
             // liblmdb creates the copy with mode 0644 less the umask: make it owner-only (the
             // folder itself is 0700 from its creation, so no one else could open it meanwhile).
-            chmod((destination as NSString).appendingPathComponent("data.mdb"), 0o600)
+            chmod(DataFolder.file("data.mdb", in: destination), 0o600)
         } catch {
             throw EventLogError.storage(error, "backing up to \(destination)")
         }

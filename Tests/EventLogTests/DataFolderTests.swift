@@ -51,7 +51,7 @@ import Testing
             _ = try EventLog(directory: path)
             Issue.record("a data folder holding a link was opened")
         } catch {
-            #expect(error.message.contains("symbolic link"))
+            #expect(error.message.contains("lien symbolique"))
             #expect(error.message.contains("data.mdb"))
         }
         #expect(try String(contentsOfFile: outside, encoding: .utf8) == "ne pas écraser")
@@ -66,7 +66,7 @@ import Testing
             _ = try EventLog(directory: path)
             Issue.record("a folder of another user was opened")
         } catch {
-            #expect(error.message.contains("belongs to another user"))
+            #expect(error.message.contains("appartient à un autre utilisateur"))
         }
     }
 }

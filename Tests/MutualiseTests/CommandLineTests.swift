@@ -12,6 +12,19 @@ func mutualise(_ arguments: [String], environment: [String: String]? = nil) asyn
 }
 
 @Suite(.serialized) struct CommandLineTests {
+    /// `tools/serve`'s default folder is relative (`mutualise-data`): Foundation's path helpers
+    /// trapped on such a path before any data was written.
+    @Test func aRelativeDataFolderIsCreatedAndServed() async throws {
+        let folder = TemporaryFolder("cli")
+        let binary = try #require(builtProductPath("mutualise"))
+        let process = try ChildProcess("/bin/sh", ["-c", "cd '\(folder.path)' && '\(binary)' demo --data mutualise-data && '\(binary)' audit verify --data mutualise-data && '\(binary)' backup copie --data mutualise-data"])
+        let status = process.wait()
+        #expect(status == 0, "\(process.lines.joined(separator: "\n").prefix(2000))")
+        #expect(FileManager.default.fileExists(atPath: folder.sub("mutualise-data/data.mdb")))
+        #expect(FileManager.default.fileExists(atPath: folder.sub("mutualise-data/vault.keys")))
+        #expect(FileManager.default.fileExists(atPath: folder.sub("copie/vault.keys")))
+    }
+
     @Test func theDemoGivesThe2012FiguresAndTheChainVerifies() async throws {
         let folder = TemporaryFolder("cli")
         let data = folder.sub("data")
