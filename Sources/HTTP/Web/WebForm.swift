@@ -87,21 +87,22 @@ struct WebForm {
                 value = try text(name)
             case .integer:
                 value = try text(name).map { raw -> Int in
-                    guard let number = Int(raw.replacingOccurrences(of: " ", with: "")) else {
-                        throw Problem.invalid(name, "« \(raw.prefix(40)) » n’est pas un nombre entier.", code: "value.notANumber")
+                    guard let number = Int(Self.frenchNumber(raw)) else {
+                        throw Problem.invalid(name, "« \(raw.prefix(40)) » n’est pas un nombre entier (par ex. 12).", code: "value.notANumber")
                     }
                     return number
                 }
             case .number:
                 value = try text(name).map { raw -> Double in
-                    guard let number = Double(raw.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")), number.isFinite else {
-                        throw Problem.invalid(name, "« \(raw.prefix(40)) » n’est pas un nombre (par ex. 48,1130).", code: "value.notANumber")
+                    guard let number = Double(Self.frenchNumber(raw)), number.isFinite else {
+                        let example = name.hasSuffix("itude") ? "48,1130" : "1 500 ou 12,5"
+                        throw Problem.invalid(name, "« \(raw.prefix(40)) » n’est pas un nombre (par ex. \(example)).", code: "value.notANumber")
                     }
                     return number
                 }
             case .euros:
                 value = try text(name).map { raw -> Int in
-                    guard let euros = Double(raw.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)),
+                    guard let euros = Double(Self.frenchNumber(raw)),
                           euros.isFinite, euros >= 0, euros <= 100_000 else {
                         throw Problem.invalid(name, "« \(raw.prefix(40)) » n’est pas un montant en euros (par ex. 45 ou 12,50).", code: "value.notANumber")
                     }
@@ -116,6 +117,18 @@ struct WebForm {
             Self.insert(value, at: name.split(separator: ".").map(String.init), into: &object)
         }
         return JSONInput(object: object)
+    }
+
+    /// A number as French pages display it and people type it, made readable by `Int`/`Double`:
+    /// « 4 000 » (thin, narrow or plain no-break spaces between thousands), « 12,5 », « −1,6745 »,
+    /// « 45 € », « 450 m² ». Every number a page shows is accepted back as shown.
+    static func frenchNumber(_ raw: String) -> String {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        for unit in ["€", "m²", "m2"] where text.hasSuffix(unit) { text = String(text.dropLast(unit.count)) }
+        let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
+        return String(text.filter { !spaces.contains($0) })
+            .replacingOccurrences(of: ",", with: ".")
+            .replacingOccurrences(of: "\u{2212}", with: "-")
     }
 
     private static func insert(_ value: Any, at path: [String], into object: inout [String: Any]) {
