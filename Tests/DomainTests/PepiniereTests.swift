@@ -220,6 +220,24 @@ let march1 = "2012-02-15T09:00"
         expectError(PepiniereDecider.self, site + [offered()], offer(octopousse, reason: "x"), ctx(coordinator, at: march1), code: .deskUnderOffer)
     }
 
+    /// Issue 16: after desk 1 was offered to the first of the list, « the next » is the first
+    /// project *without* an open offer — no written derogation is asked or kept for offering desk 2
+    /// to the second.
+    @Test func theNextIsTheFirstProjectWithoutAnOpenOffer() {
+        let events = site + [offered()]
+        let toNext = PepiniereCommand.offerDesk(desk2, application: nil, start: ld("2012-03-01"), end: ld("2013-03-01"), holdDays: 7, outOfOrderReason: nil)
+        let out = expectEvents(PepiniereDecider.self, events, toNext, ctx(coordinator, at: march1))
+        guard case .deskOffered(let second)? = out.first else { Issue.record("no offer"); return }
+        #expect(second.application == octopousse && second.outOfOrderReason == nil)
+        let named = PepiniereCommand.offerDesk(desk2, application: octopousse, start: ld("2012-03-01"), end: ld("2013-03-01"), holdDays: 7, outOfOrderReason: nil)
+        let explicit = expectEvents(PepiniereDecider.self, events, named, ctx(coordinator, at: march1))
+        guard case .deskOffered(let same)? = explicit.first else { Issue.record("no offer"); return }
+        #expect(same.application == octopousse && same.outOfOrderReason == nil, "no false derogation in the log")
+        // Garage solidaire, third, still needs a reason while Octopousse waits without an offer.
+        let third = PepiniereCommand.offerDesk(desk2, application: garage, start: ld("2012-03-01"), end: ld("2013-03-01"), holdDays: 7, outOfOrderReason: nil)
+        expectError(PepiniereDecider.self, events, third, ctx(coordinator, at: march1), code: .allocationOutOfOrder)
+    }
+
     @Test func acceptedOfferBecomesAnAllocation() {
         let events = site + [offered()]
         expectEvents(PepiniereDecider.self, events, .acceptOffer(ecoThink), ctx(.porteur(porteur1), at: "2012-02-22T08:59"),

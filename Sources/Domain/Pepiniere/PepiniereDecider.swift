@@ -88,8 +88,8 @@ public enum PepiniereDecider: Decider {
             guard state.offers[deskID] == nil else {
                 throw DomainError(.deskUnderOffer, field: "deskId", "Le bureau \(deskID) est déjà proposé à une autre candidature.")
             }
-            guard let first = state.waitingList.first else {
-                throw DomainError(.offerNoCandidate, field: "applicationId", "La liste d’attente est vide : aucune candidature à qui proposer ce bureau.")
+            guard let first = state.firstWaitingWithoutOffer else {
+                throw DomainError(.offerNoCandidate, field: "applicationId", "Aucun projet de la liste d’attente n’attend de proposition : la liste est vide, ou chaque projet a déjà un bureau proposé.")
             }
             let appID = chosen ?? first
             let app = try application(appID, state)
@@ -131,7 +131,7 @@ public enum PepiniereDecider: Decider {
                 throw DomainError(.offerNotLapsed, field: "deskId", "L’offre court jusqu’au \(ParisTime.french(offer.expiresAt)).")
             }
             var events: [PepiniereEvent] = [.deskOfferLapsed(DeskOfferLapsed(desk: deskID, application: offer.application))]
-            if let next = state.waitingList.first(where: { $0 != offer.application }) {
+            if let next = state.firstWaitingWithoutOffer {
                 let expires = (try? ParisTime.instant(LocalDateTime(today.adding(days: offer.holdDays), ParisTime.local(context.now).time), policy: .shiftForward))
                     ?? context.now.addingTimeInterval(Double(offer.holdDays) * 86_400)
                 let start = max(offer.start, today)
@@ -156,7 +156,7 @@ public enum PepiniereDecider: Decider {
             if let offer = state.offers[deskID], offer.application != appID {
                 throw DomainError(.deskUnderOffer, field: "deskId", "Le bureau \(deskID) est proposé à la candidature \(offer.application) jusqu’au \(ParisTime.french(offer.expiresAt)).")
             }
-            let why = try outOfOrder(appID, first: state.waitingList.first ?? appID, reason: reason, state: state)
+            let why = try outOfOrder(appID, first: state.firstWaitingWithoutOffer ?? appID, reason: reason, state: state)
             try checkPeriod(deskID, start: start, end: end, today: today, state: state, ignoring: nil)
             return [.deskAllocated(DeskAllocated(desk: deskID, application: appID, start: start, end: end, outOfOrderReason: why))]
 

@@ -106,6 +106,13 @@ public struct PepiniereState: Sendable, Hashable {
     /// An empty site.
     public init() {}
 
+    /// The first project of the waiting list that has no open offer: « the next » when a desk is
+    /// offered, and the one that needs no written reason. Projects holding an offer keep their rank
+    /// but are not offered a second desk.
+    public var firstWaitingWithoutOffer: ApplicationID? {
+        waitingList.first { applications[$0]?.status == .waitlisted }
+    }
+
     /// Allocations of a desk, by start.
     public func allocations(of desk: DeskID) -> [DeskAllocation] {
         allocations.values.filter { $0.desk == desk }.sorted { $0.start < $1.start }

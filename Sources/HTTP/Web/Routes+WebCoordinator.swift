@@ -323,7 +323,8 @@ extension Routes {
         let today = ParisTime.date(Date())
         var data: [String: Any] = try runner.withState { state in
             let waiting = state.pepiniere.waitingList()
-            let next = waiting.first
+            // « Proposer au suivant »: the first project without an open offer (issue 16).
+            let next = waiting.first { !Self.isOffered($0.application.status) }
             let desks = state.pepiniere.board(on: today).map { row -> [String: Any] in
                 var object = deskRow(row)
                 let free = row.status == .available
@@ -335,7 +336,7 @@ extension Routes {
             let freeDesks = state.pepiniere.board(on: today).filter { $0.status == .available }.map { ["id": $0.desk.id.rawValue, "label": $0.desk.label] }
             let waitingRows = try waiting.map { entry -> [String: Any] in
                 ["rank": entry.rank, "project": entry.application.projectName, "application": entry.application.id.rawValue,
-                 "canOffer": !freeDesks.isEmpty && !Self.isOffered(entry.application.status), "needsReason": entry.rank > 1,
+                 "canOffer": !freeDesks.isEmpty && !Self.isOffered(entry.application.status), "needsReason": entry.application.id != next?.application.id,
                  "offered": Self.isOffered(entry.application.status),
                  "submitted": FrenchFormat.day(ParisTime.date(entry.application.submittedAt)),
                  "contact": try contactText(entry.application.contact, of: entry.application.person)]
