@@ -107,6 +107,11 @@ extension Routes {
                 let application = try pathID(context, "id", as: ApplicationID.self, what: "Candidature")
                 let form = try await WebForm.read(request, context: context)
                 return try await submit({
+                    // Setting a project aside affects the porteur: the coordinator says why (the API
+                    // falls back on « Candidature non retenue. »; a person writes it).
+                    if action == "reject", try form.text("reason") == nil {
+                        throw Problem.invalid("reason", "Écrivez le motif de l’écart : le porteur de projet le lira.", code: "value.empty")
+                    }
                     var body = try form.json([("desk", .text), ("start", .text), ("end", .text), ("date", .text), ("reason", .text)])
                     let command = try pepiniereCommand(action, application: application, &body)
                     _ = try await executeAndWait(PepiniereDecider.self, stream: SiteID.maisonESS.streamName, command: command, grant: grant, request: request)
