@@ -17,9 +17,11 @@ func mutualise(_ arguments: [String], environment: [String: String]? = nil) asyn
     @Test func aRelativeDataFolderIsCreatedAndServed() async throws {
         let folder = TemporaryFolder("cli")
         let binary = try #require(builtProductPath("mutualise"))
-        let process = try ChildProcess("/bin/sh", ["-c", "cd '\(folder.path)' && '\(binary)' demo --data mutualise-data && '\(binary)' audit verify --data mutualise-data && '\(binary)' backup copie --data mutualise-data"])
-        let status = process.wait()
-        #expect(status == 0, "\(process.lines.joined(separator: "\n").prefix(2000))")
+        for arguments in [["demo", "--data", "mutualise-data"], ["audit", "verify", "--data", "mutualise-data"], ["backup", "copie", "--data", "mutualise-data"]] {
+            let process = try ChildProcess(binary, arguments, workingDirectory: folder.path)
+            let status = process.wait()
+            #expect(status == 0, "\(arguments): \(process.lines.joined(separator: "\n").prefix(2000))")
+        }
         #expect(FileManager.default.fileExists(atPath: folder.sub("mutualise-data/data.mdb")))
         #expect(FileManager.default.fileExists(atPath: folder.sub("mutualise-data/vault.keys")))
         #expect(FileManager.default.fileExists(atPath: folder.sub("copie/vault.keys")))
