@@ -86,8 +86,15 @@ public struct WebSessions: Sendable {
     /// The invitation behind a code, when it can still sign someone in (nothing is written).
     /// - Throws: ``AppError/forbidden(_:)`` (in French) when the code is unknown, used, expired or revoked.
     public func usableInvitation(code: String, now: Date = Date()) throws(AppError) -> Invitation {
+        try usableInvitationAndBytes(code: code, now: now).invitation
+    }
+
+    /// The usable invitation with the very bytes it was decoded from (the compare-and-set of
+    /// ``redeem(code:now:)`` expects exactly those).
+    private func usableInvitationAndBytes(code: String, now: Date) throws(AppError) -> (invitation: Invitation, stored: [UInt8]) {
         guard code.hasPrefix("inv_"), code.utf8.count < 200,
-              let invitation: Invitation = try read(Self.key("invite", Self.hash(code))) else {
+              let stored = try bytes(Self.key("invite", Self.hash(code))),
+              let invitation = try? JSONDecoder().decode(Invitation.self, from: Data(stored)) else {
             throw AppError.forbidden("Ce lien d’invitation est inconnu : demandez-en un nouveau à la coordination.")
         }
         if invitation.revokedAt != nil {
@@ -97,17 +104,16 @@ public struct WebSessions: Sendable {
         if invitation.expiresAt <= now {
             throw AppError.forbidden("Ce lien d’invitation a expiré : demandez-en un nouveau à la coordination.")
         }
-        return invitation
+        return (invitation, stored)
     }
 
     /// Uses an invitation's code: opens a session and returns its token (for the cookie), the session and its grant.
     /// - Throws: ``AppError/forbidden(_:)`` (in French) when the code is unknown, used, expired or revoked.
     public func redeem(code: String, now: Date = Date()) async throws(AppError) -> (token: String, session: WebSession, grant: AccessGrant) {
-        var invitation = try usableInvitation(code: code, now: now)
+        // Compare-and-set: the session is written only if the invitation is still exactly the
+        // bytes read and judged unused here; of simultaneous uses of one link, exactly one wins.
+        var (invitation, unused) = try usableInvitationAndBytes(code: code, now: now)
         let inviteKey = Self.key("invite", Self.hash(code))
-        // Compare-and-set: the session is written only if the invitation is still exactly as it
-        // was read (unused); of simultaneous uses of one link, exactly one wins.
-        guard let unused = try bytes(inviteKey) else { throw Self.alreadyUsed }
         invitation.redeemedAt = now
         let token = Self.randomSecret(prefix: "ses_")
         let session = WebSession(invitationID: invitation.id, createdAt: now, expiresAt: now.addingTimeInterval(Self.sessionLifetime),

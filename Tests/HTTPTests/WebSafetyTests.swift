@@ -41,6 +41,10 @@ import Testing
             let refusedToo = try await client.execute(uri: "/app/invitation/\(code)", method: .post, headers: otherOrigin, body: ByteBuffer())
             #expect(refusedToo.status == .forbidden)
             #expect(String(buffer: refusedToo.body).contains("n’a pas été envoyé depuis les pages de Mutualisation"))
+            var nullOrigin = form
+            nullOrigin[.origin] = "null"
+            let refusedNull = try await client.execute(uri: "/app/invitation/\(code)", method: .post, headers: nullOrigin, body: ByteBuffer())
+            #expect(refusedNull.status == .forbidden, "Origin: null proves nothing")
             // The link still works for its owner, from our own origin.
             var sameOrigin = form
             sameOrigin[.origin] = "http://127.0.0.1:8080"

@@ -7,7 +7,8 @@ import Hummingbird
 /// attacker's session, before any session or CSRF token exists).
 ///
 /// Browsers say where a request comes from: `Sec-Fetch-Site` (must be `same-origin`, or `none`
-/// for a request the person typed) and `Origin` (must be the configured public URL's origin).
+/// for a request the person typed) and `Origin` (must be the configured public URL's origin, or
+/// the origin the request was addressed to).
 /// A client that sends neither (curl, a test client) is not a browser and cannot be made to
 /// carry a victim's cookie, so it passes; the per-session CSRF token still guards every form.
 struct SameOriginForms: RouterMiddleware {
@@ -28,8 +29,17 @@ struct SameOriginForms: RouterMiddleware {
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
             throw refusal
         }
-        if let sent = request.headers[.origin], Self.origin(of: sent) != origin {
-            throw refusal
+        if let sent = request.headers[.origin] {
+            // `Origin: null` (a sandboxed frame, a privacy redirect) proves nothing: refused.
+            guard let sentOrigin = Self.origin(of: sent) else { throw refusal }
+            if sentOrigin == origin { return try await next(request, context) }
+            // Also accepted: the origin the request itself was addressed to (its Host), as the
+            // browser saw it — what a server reached under another name than its configured public
+            // URL receives. A cross-site page cannot make a victim's browser send its own Origin
+            // with our Host, so this stays a same-origin check.
+            guard let authority = request.head.authority?.lowercased(), sentOrigin.hasSuffix("://" + authority) else {
+                throw refusal
+            }
         }
         return try await next(request, context)
     }
